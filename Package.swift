@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "annotext",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "annotext", targets: ["annotext"]),
+        .library(
+            name: "Annotext",
+            targets: ["AnnotextCore", "AnnotextIngest", "AnnotextLexicon", "AnnotextIndex", "AnnotextExport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .executableTarget(name: "embed-lexicons", path: "Sources/embed-lexicons"),
+        .plugin(
+            name: "EmbedLexicons",
+            capability: .buildTool(),
+            dependencies: ["embed-lexicons"]),
+        .target(
+            name: "AnnotextCore",
+            plugins: ["EmbedLexicons"]),
+        .target(
+            name: "AnnotextIngest",
+            dependencies: ["AnnotextCore", "CLibXML2"]),
+        .target(
+            name: "AnnotextLexicon",
+            dependencies: ["AnnotextCore", "CLibXML2", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedLexicons"]),
+        .target(
+            name: "AnnotextIndex",
+            dependencies: ["AnnotextCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "AnnotextExport",
+            dependencies: ["AnnotextCore"]),
+        .executableTarget(
+            name: "annotext",
+            dependencies: [
+                "AnnotextCore", "AnnotextIngest", "AnnotextLexicon", "AnnotextIndex", "AnnotextExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "annotext-bench",
+            dependencies: ["AnnotextCore", "AnnotextIngest", "AnnotextLexicon", "AnnotextIndex", "AnnotextExport"],
+            path: "Benchmarks/annotext-bench"),
+        .testTarget(name: "AnnotextCoreTests", dependencies: ["AnnotextCore"]),
+        .testTarget(name: "AnnotextIngestTests", dependencies: ["AnnotextIngest"]),
+        .testTarget(name: "AnnotextLexiconTests", dependencies: ["AnnotextLexicon"]),
+        .testTarget(name: "AnnotextIndexTests", dependencies: ["AnnotextIndex", "AnnotextLexicon"]),
+        .testTarget(name: "AnnotextExportTests", dependencies: ["AnnotextExport"]),
+        .testTarget(name: "annotextTests", dependencies: ["annotext"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,59 @@
+/// An occurrence of a lexicon concept in a sentence.
+public struct Mention: Sendable, Hashable {
+    /// The concept's id.
+    public var concept: String
+    /// The mention's UTF-8 byte range in the document text.
+    public var range: Range<Int>
+    /// A negator in the mention's own clause, before it, denies it.
+    public var isNegated: Bool
+    /// The mention is hedged (may, might, possibly …).
+    public var isHedged: Bool
+    /// The mention is attributed to someone (realists argue, according to …).
+    public var isAttributed: Bool
+    /// Why the mention was made: the lexicon term and the variant rule behind the matched form.
+    public var provenance: Provenance?
+    /// Shorter mentions inside this one (kept, never at the top level).
+    public var nested: [Mention]
+
+    /// Creates a mention.
+    public init(
+        concept: String, range: Range<Int>, isNegated: Bool = false, isHedged: Bool = false,
+        isAttributed: Bool = false, provenance: Provenance? = nil, nested: [Mention] = []
+    ) {
+        self.concept = concept
+        self.range = range
+        self.isNegated = isNegated
+        self.isHedged = isHedged
+        self.isAttributed = isAttributed
+        self.provenance = provenance
+        self.nested = nested
+    }
+}
+
+/// The lexicon term a mention came from and the variant rule that produced the matched form.
+public struct Provenance: Sendable, Hashable {
+    /// The term as the lexicon lists it.
+    public var term: String
+    /// The variant rule (`exact`, `plural`, `us-spelling`, `hyphen`, …).
+    public var variant: String
+
+    /// Creates a provenance record.
+    public init(term: String, variant: String) {
+        self.term = term
+        self.variant = variant
+    }
+}
+
+/// A unit with the mentions found in it.
+public struct TaggedSentence: Sendable, Hashable {
+    /// The unit.
+    public var sentence: Sentence
+    /// Its chosen, non-overlapping mentions in text order.
+    public var mentions: [Mention]
+
+    /// Creates a tagged unit.
+    public init(sentence: Sentence, mentions: [Mention] = []) {
+        self.sentence = sentence
+        self.mentions = mentions
+    }
+}

@@ -1,0 +1,79 @@
+extension SentenceRecord {
+    /// Converts a document's tagged units into records, turning UTF-8 byte offsets into scalar
+    /// offsets in one forward pass over the text.
+    ///
+    /// - Parameters:
+    ///   - tagged: the document's units with their mentions, in document order.
+    ///   - document: the document they point into.
+    ///   - includeMentions: false for plain segmentation (records carry no `mentions`).
+    ///   - label: the preferred label of a concept id.
+    public static func records(
+        for tagged: [TaggedSentence], in document: Document, includeMentions: Bool = true,
+        label: (String) -> String = { $0 }
+    ) -> [SentenceRecord] {
+        var text = document.text
+        return text.withUTF8 { bytes in
+            var offsets = ScalarOffsetCursor(bytes)
+            var records: [SentenceRecord] = []
+            records.reserveCapacity(tagged.count)
+            for unit in tagged {
+                let range = unit.sentence.range
+                let start = offsets.scalarOffset(ofByte: range.lowerBound)
+                var mentions: [MentionRecord]? = nil
+                if includeMentions {
+                    mentions = unit.mentions.map { record(for: $0, bytes: bytes, offsets: &offsets, label: label) }
+                }
+                let end = offsets.scalarOffset(ofByte: range.upperBound)
+                records.append(
+                    SentenceRecord(
+                        document: document.name, index: unit.sentence.index, start: start, end: end,
+                        kind: unit.sentence.kind, text: string(bytes, range), mentions: mentions))
+            }
+            return records
+        }
+    }
+
+    private static func record(
+        for mention: Mention, bytes: UnsafeBufferPointer<UInt8>, offsets: inout ScalarOffsetCursor,
+        label: (String) -> String
+    ) -> MentionRecord {
+        let start = offsets.scalarOffset(ofByte: mention.range.lowerBound)
+        let end = offsets.scalarOffset(ofByte: mention.range.upperBound)
+        let nested = mention.nested.map { record(for: $0, bytes: bytes, offsets: &offsets, label: label) }
+        return MentionRecord(
+            concept: mention.concept, label: label(mention.concept), start: start, end: end,
+            text: string(bytes, mention.range), negated: mention.isNegated, hedged: mention.isHedged,
+            attributed: mention.isAttributed, term: mention.provenance?.term,
+            variant: mention.provenance?.variant, nested: nested)
+    }
+
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+}
+
+/// Turns UTF-8 byte offsets into Unicode scalar offsets, walking from the last answer, so a
+/// sequence of nearby requests costs the bytes between them.
+public struct ScalarOffsetCursor {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var byte = 0
+    private var scalar = 0
+
+    /// Creates a cursor at the start of `bytes`.
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// The number of scalars that start before byte `target`.
+    public mutating func scalarOffset(ofByte target: Int) -> Int {
+        while byte < target {
+            if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }
+            byte += 1
+        }
+        while byte > target {
+            byte -= 1
+            if bytes[byte] & 0xC0 != 0x80 { scalar -= 1 }
+        }
+        return scalar
+    }
+}
