@@ -8,7 +8,10 @@ let package = Package(
         .executable(name: "annotext", targets: ["annotext"]),
         .library(
             name: "Annotext",
-            targets: ["AnnotextCore", "AnnotextIngest", "AnnotextLexicon", "AnnotextIndex", "AnnotextExport"]),
+            targets: [
+                "AnnotextCore", "AnnotextIngest", "AnnotextLexicon", "AnnotextIndex", "AnnotextExport",
+                "AnnotextPipeline",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,21 +44,26 @@ let package = Package(
         .target(
             name: "AnnotextExport",
             dependencies: ["AnnotextCore"]),
+        .target(
+            name: "AnnotextPipeline",
+            dependencies: ["AnnotextCore", "AnnotextIngest", "AnnotextLexicon", "AnnotextIndex"]),
         .executableTarget(
             name: "annotext",
             dependencies: [
                 "AnnotextCore", "AnnotextIngest", "AnnotextLexicon", "AnnotextIndex", "AnnotextExport",
+                "AnnotextPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "annotext-bench",
-            dependencies: ["AnnotextCore", "AnnotextIngest", "AnnotextLexicon", "AnnotextIndex", "AnnotextExport"],
+            dependencies: ["AnnotextCore", "AnnotextIngest", "AnnotextLexicon", "AnnotextIndex", "AnnotextPipeline"],
             path: "Benchmarks/annotext-bench"),
         .testTarget(name: "AnnotextCoreTests", dependencies: ["AnnotextCore"]),
         .testTarget(name: "AnnotextIngestTests", dependencies: ["AnnotextIngest"]),
         .testTarget(name: "AnnotextLexiconTests", dependencies: ["AnnotextLexicon"]),
         .testTarget(name: "AnnotextIndexTests", dependencies: ["AnnotextIndex", "AnnotextLexicon"]),
         .testTarget(name: "AnnotextExportTests", dependencies: ["AnnotextExport"]),
+        .testTarget(name: "AnnotextPipelineTests", dependencies: ["AnnotextPipeline"]),
         .testTarget(name: "annotextTests", dependencies: ["annotext"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,12 +1,145 @@
 import AnnotextCore
+import Foundation
 import GRDB
 
-/// A corpus in one SQLite file. (Stub: to be replaced.)
+/// A corpus in one SQLite file: annotated documents, their units and mentions, the concept
+/// scheme that tagged them, and the indexes that answer concept queries.
+///
+/// Writes go through one connection, whole documents per transaction; reads run concurrently
+/// in WAL mode and never see part of a document. Every method reports failures as `IndexError`
+/// naming the corpus path.
+///
+/// ```swift
+/// let store = try CorpusStore(path: "annotext.sqlite")
+/// let annotated = AnnotatedDocument(document: document, tagged: tagged, scheme: scheme)
+/// _ = try store.write([annotated], scheme: scheme)            // [.added]
+/// let query = try ConceptQuery(parsing: "alliance AND NOT nato", scheme: store.scheme())
+/// let firstPage = try store.search(query, limit: 20)           // [SentenceRecord], document order
+/// ```
+///
+/// Reading: `documents()`, `document(named:)`, `forEachSentence(documents:_:)` (streaming, for
+/// dump), `search`/`forEachMatch`/`count`, `concepts()`, `conceptMap(minCount:)`, `scheme()`.
 public final class CorpusStore: Sendable {
-    let database: DatabaseQueue
+    /// The corpus file.
+    public let path: String
+    /// Whether the store was opened read-only.
+    public let isReadOnly: Bool
+    let pool: DatabasePool
 
-    /// Opens or creates the corpus at `path`.
-    public init(path: String) throws {
-        database = try DatabaseQueue(path: path)
+    /// Opens the corpus at `path`, creating it unless `readOnly`, and brings its schema up to
+    /// date.
+    ///
+    /// - Parameters:
+    ///   - path: the SQLite file.
+    ///   - readOnly: open without writing anything; the corpus must exist.
+    ///   - busyTimeout: how long to wait, in seconds, for another writer to finish.
+    /// - Throws: `IndexError` when the file is not a corpus, was made by a newer annotext, is
+    ///   busy past the timeout, or cannot be opened.
+    public init(path: String, readOnly: Bool = false, busyTimeout: Double = 5) throws(IndexError) {
+        self.path = path
+        self.isReadOnly = readOnly
+        if readOnly && !FileManager.default.fileExists(atPath: path) {
+            throw IndexError(location: path, message: "no corpus here (run annotext ingest first)", reason: .missing)
+        }
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.maximumReaderCount = 4
+        configuration.prepareDatabase { db in
+            // WAL with NORMAL sync keeps every commit atomic; only the last commits can be lost
+            // on power failure, never part of a document.
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            try db.execute(sql: "PRAGMA cache_size = -16000")
+        }
+        let path = path
+        pool = try Self.mapErrors(path) { try DatabasePool(path: path, configuration: configuration) }
+        try Self.mapErrors(path) { try prepareSchema() }
+    }
+
+    /// Refuses files that are not ours or are newer, and migrates older ones.
+    private func prepareSchema() throws {
+        let migrator = CorpusSchema.migrator
+        let state = try pool.read { db -> (found: Int?, isForeign: Bool, isCurrent: Bool) in
+            // Touch the schema first: a file that is not SQLite fails here with SQLITE_NOTADB.
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            if tables.isEmpty { return (nil, false, false) }
+            guard tables.contains("meta") else { return (nil, true, false) }
+            let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
+            var found = version.flatMap { Int($0) }
+            if found == nil, try migrator.hasBeenSuperseded(db) {
+                found = try migrator.appliedIdentifiers(db).count
+            }
+            return (found, false, try migrator.hasCompletedMigrations(db))
+        }
+        if state.isForeign {
+            throw IndexError(
+                location: path, message: "not an annotext corpus (a SQLite database without annotext tables)",
+                reason: .notACorpus)
+        }
+        if let found = state.found, found > CorpusSchema.version {
+            throw IndexError(
+                location: path,
+                message: "corpus was made by a newer annotext (schema \(found), this one reads up to \(CorpusSchema.version))",
+                reason: .newerSchema(found: found, supported: CorpusSchema.version))
+        }
+        guard !state.isCurrent else { return }
+        if isReadOnly {
+            let message =
+                state.found == nil
+                ? "not an annotext corpus (an empty database)"
+                : "corpus was made by an older annotext (open it once for writing to upgrade it)"
+            throw IndexError(location: path, message: message, reason: .notACorpus)
+        }
+        try migrator.migrate(pool)
+    }
+
+    /// Runs `body`, turning SQLite and other failures into `IndexError`s that name `path`.
+    static func mapErrors<T>(_ path: String, _ body: () throws -> T) throws(IndexError) -> T {
+        do {
+            return try body()
+        } catch let error as IndexError {
+            throw error
+        } catch let error as DatabaseError {
+            throw indexError(path, error)
+        } catch {
+            throw IndexError(location: path, message: "\(error)", reason: .sqlite(code: 1))
+        }
+    }
+
+    static func indexError(_ path: String, _ error: DatabaseError) -> IndexError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return IndexError(
+                location: path, message: "the corpus is busy: another annotext is writing to it", reason: .busy)
+        case .SQLITE_NOTADB:
+            return IndexError(
+                location: path, message: "not an annotext corpus (\(error.message ?? "file is not a database"))",
+                reason: .notACorpus)
+        case .SQLITE_READONLY:
+            return IndexError(
+                location: path, message: "cannot write the corpus: it is read-only",
+                reason: .sqlite(code: error.resultCode.rawValue))
+        default:
+            let detail = error.message ?? "error \(error.resultCode.rawValue)"
+            return IndexError(
+                location: path, message: "SQLite error \(error.resultCode.rawValue): \(detail)",
+                reason: .sqlite(code: error.resultCode.rawValue))
+        }
+    }
+
+    /// Runs a read transaction, mapping errors.
+    func read<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
+        try Self.mapErrors(path) { try pool.read(body) }
+    }
+
+    /// Runs a write transaction, mapping errors.
+    func write<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
+        if isReadOnly {
+            throw IndexError(location: path, message: "cannot write the corpus: it was opened read-only", reason: .sqlite(code: 8))
+        }
+        return try Self.mapErrors(path) { try pool.write(body) }
     }
 }

@@ -110,19 +110,24 @@ public struct MatchOptions: Sendable, Hashable {
     public var exclusions: [String]
     /// Words of which one must be near for the term to count; empty means no guard.
     public var context: [String]
-    /// How many words either side the context guard looks at.
+    /// How many words either side the context guard looks at (nil: 10).
     public var contextWindow: Int?
+    /// Whether the compiler generates number and verb forms of the term (plural, singular,
+    /// `deterred` …). Nil means yes; false keeps the written forms (with their spelling, hyphen
+    /// and possessive variants), for a word whose inflection has another sense (`liberals`).
+    public var inflects: Bool?
 
     /// Creates match options.
     public init(
         isAcronym: Bool? = nil, isCaseSensitive: Bool? = nil, exclusions: [String] = [],
-        context: [String] = [], contextWindow: Int? = nil
+        context: [String] = [], contextWindow: Int? = nil, inflects: Bool? = nil
     ) {
         self.isAcronym = isAcronym
         self.isCaseSensitive = isCaseSensitive
         self.exclusions = exclusions
         self.context = context
         self.contextWindow = contextWindow
+        self.inflects = inflects
     }
 }
 

@@ -1,26 +1,82 @@
-/// Finds the concepts of a compiled lexicon in a document's units. (Stub: to be replaced.)
+/// Finds the concepts of a compiled lexicon in a document's units.
+///
+/// Each unit is read once: cut into folded tokens (`TokenScanner`), matched against the automaton
+/// of every term form (`TermMatcher`), checked (acronym case, web addresses, exclusions, context
+/// guards), resolved by the overlap policy, and given its attributes (negated, hedged,
+/// attributed) from the cue words of its clause. Units never share a mention, and a unit in a
+/// block whose language differs from the scheme's is left untagged.
 public struct ConceptTagger: Sendable {
     /// The lexicon it matches.
     public let lexicon: CompiledLexicon
+    /// What it does with overlapping matches.
+    public let overlaps: OverlapPolicy
 
     /// Creates a tagger.
-    public init(lexicon: CompiledLexicon) {
+    public init(lexicon: CompiledLexicon, overlaps: OverlapPolicy = .longest) {
         self.lexicon = lexicon
+        self.overlaps = overlaps
     }
 
-    /// The mentions in each unit of `document`.
+    /// The mentions in each unit of `document`, one tagged unit per given unit, in order.
     public func tag(_ sentences: [Sentence], in document: Document) -> [TaggedSentence] {
-        sentences.map { TaggedSentence(sentence: $0) }
+        var text = document.text
+        let languages = BlockLanguages(blocks: document.blocks, schemeLanguage: lexicon.language)
+        return text.withUTF8 { bytes in
+            lexicon.vocabulary.keys.withUnsafeBufferPointer { keys in
+                lexicon.vocabulary.values.withUnsafeBufferPointer { values in
+                    let view = VocabularyView(
+                        keys: keys.baseAddress.unsafelyUnwrapped, values: values.baseAddress.unsafelyUnwrapped,
+                        mask: keys.count - 1, shift: lexicon.vocabulary.slotShift)
+                    var scanner = TokenScanner(vocabulary: view)
+                    var tokens: [Token] = []
+                    var candidates: [Candidate] = []
+                    let matcher = TermMatcher(automaton: lexicon.automaton)
+                    var result: [TaggedSentence] = []
+                    result.reserveCapacity(sentences.count)
+                    for sentence in sentences {
+                        let range = sentence.range.clamped(to: 0..<bytes.count)
+                        guard !range.isEmpty, !languages.excludes(range.lowerBound) else {
+                            result.append(TaggedSentence(sentence: sentence))
+                            continue
+                        }
+                        scanner.scan(bytes, range: range, into: &tokens)
+                        matcher.matches(in: tokens, into: &candidates)
+                        guard !candidates.isEmpty else {
+                            result.append(TaggedSentence(sentence: sentence))
+                            continue
+                        }
+                        let builder = MentionBuilder(lexicon: lexicon, tokens: tokens, bytes: bytes)
+                        result.append(TaggedSentence(sentence: sentence, mentions: builder.mentions(from: candidates, policy: overlaps)))
+                    }
+                    return result
+                }
+            }
+        }
     }
 }
 
-/// A concept scheme compiled for matching. (Stub: to be replaced.)
-public struct CompiledLexicon: Sendable {
-    /// The scheme it was compiled from.
-    public let scheme: ConceptScheme
+/// The languages of a document's blocks, to leave units in another language untagged.
+struct BlockLanguages {
+    private let blocks: [Block]
+    private let schemeLanguage: String
 
-    /// Compiles a scheme.
-    public init(scheme: ConceptScheme) throws {
-        self.scheme = scheme
+    init(blocks: [Block], schemeLanguage: String) {
+        self.blocks = blocks.contains { $0.language != nil } ? blocks.sorted { $0.range.lowerBound < $1.range.lowerBound } : []
+        self.schemeLanguage = schemeLanguage
+    }
+
+    /// Whether the unit starting at byte `start` lies in a block of another language.
+    func excludes(_ start: Int) -> Bool {
+        guard !blocks.isEmpty, !schemeLanguage.isEmpty else { return false }
+        var low = 0
+        var high = blocks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if blocks[middle].range.lowerBound <= start { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, blocks[low - 1].range.contains(start), let language = blocks[low - 1].language else { return false }
+        let primary = CompiledLexicon.primaryLanguage(language)
+        if primary.isEmpty || primary == "und" || primary == "mul" || primary == "zxx" { return false }
+        return primary != schemeLanguage
     }
 }

@@ -1,0 +1,81 @@
+/// Blocks and lines: plain text splits into blocks at blank lines; each block's line breaks are
+/// judged by `LineLayout`, and the runs of lines between the breaks that end a unit are scanned.
+extension BoundaryScanner {
+    /// Segments plain text: blocks are separated by lines holding nothing but white space.
+    mutating func segmentPlainText(_ count: Int) {
+        lines.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < count {
+            let lineEnd = Self.lineEnd(p, i, count)
+            if SegmentBytes.skipSpace(p, i, lineEnd) == lineEnd {
+                segmentLines(blockKind: .paragraph)
+                lines.removeAll(keepingCapacity: true)
+            } else {
+                lines.append(LayoutLine(p, i, lineEnd))
+            }
+            i = lineEnd + 1
+        }
+        segmentLines(blockKind: .paragraph)
+    }
+
+    /// Segments one block that ingest marked. A heading block is one `heading` unit; the first
+    /// unit of a list-item block is a `list-item`.
+    mutating func segmentBlock(_ s: Int, _ e: Int, kind: BlockKind) {
+        if kind == .heading {
+            end = e
+            emit(s, e, .heading)
+            return
+        }
+        lines.removeAll(keepingCapacity: true)
+        var i = s
+        while i < e {
+            let lineEnd = Self.lineEnd(p, i, e)
+            lines.append(LayoutLine(p, i, lineEnd))
+            i = lineEnd + 1
+        }
+        segmentLines(blockKind: kind)
+    }
+
+    /// Segments the block whose lines are in `lines`.
+    private mutating func segmentLines(blockKind: BlockKind) {
+        guard !lines.isEmpty else { return }
+        let first = units.count
+        if lines.count == 1 {
+            segmentRun(0, 0)
+        } else {
+            LineLayout.breaks(lines, into: &hardBreaks)
+            var runStart = 0
+            for k in 0..<lines.count where k == lines.count - 1 || hardBreaks[k] {
+                segmentRun(runStart, k)
+                runStart = k + 1
+            }
+        }
+        if blockKind == .listItem, units.count > first, units[first].kind == .sentence {
+            units[first].kind = .listItem
+        }
+    }
+
+    /// Segments lines `a...b` of the block, joined by line breaks that do not end a unit.
+    private mutating func segmentRun(_ a: Int, _ b: Int) {
+        let line = lines[a]
+        if a == b {
+            if line.isRule { return }
+            if line.isBareLabel || line.isHeadingLike {
+                if line.isBareLabel, let label = EnumeratorLabel.parse(p, at: line.start, line.end) {
+                    lastLabel = label.value ?? lastLabel
+                }
+                end = line.end
+                emit(line.start, line.end, .heading)
+                return
+            }
+        }
+        scan(line.start, lines[b].end)
+    }
+
+    /// The position of the next line feed at or after `i`, or `e`.
+    static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Int {
+        var j = i
+        while j < e, p[j] != 0x0A { j += 1 }
+        return j
+    }
+}

@@ -1,0 +1,96 @@
+/// Reads a mention's attributes from the cue words before it, NegEx-style (ANNOTATION.md,
+/// "Negation"):
+///
+/// - negated: a negator (not, n't, cannot, no, no longer, never, without, neither, nor) before the
+///   mention in its own clause, at most `negationWindow` words back. The scope ends at `;`, `:`,
+///   a dash, a blank line, a contrast (but, while, although, whereas …), the start of a relative
+///   or subordinate clause (that, which, who, because, if, when …) and a comma before and/or.
+///   Not only / not just / not least / no doubt / no matter are pseudo-negations; `not merely`
+///   negates. An `of` between the negator and the mention means the mention only qualifies the
+///   denied noun (`not Members of the United Nations`, `without the authorization of the
+///   Security Council`), so it is not negated. Refrain, avoid, prevent, oppose are not negators.
+/// - hedged: may, might, could, possibly, perhaps, arguably, likely, probably, seem(s), appear(s)
+///   … before the mention in its clause (`May` capitalised inside a sentence is the month).
+/// - attributed: argue, contend, believe, assert … (claim, maintain, suggest, hold only before
+///   `that`), `according to`, `in the view of`, `in X's view` before the mention in its unit.
+struct ClauseScope {
+    let tokens: [Token]
+    let roles: [UInt32]
+
+    /// How many words back a negator reaches.
+    static let negationWindow = 8
+
+    private func role(_ index: Int) -> UInt32 {
+        let id = Int(tokens[index].id)
+        return id < roles.count ? roles[id] : 0
+    }
+
+    /// Whether token `index` starts a new clause relative to the words after it.
+    private func startsClause(_ index: Int) -> Bool {
+        let role = role(index)
+        if role & (ClauseCue.contrast | ClauseCue.subordinator) != 0 { return true }
+        return role & ClauseCue.coordinator != 0 && tokens[index].separator & Separator.comma != 0
+    }
+
+    /// Whether the separator before token `index` ends the clause that follows it.
+    private func isBoundary(before index: Int) -> Bool {
+        tokens[index].separator & (Separator.clause | Separator.blankLine) != 0
+    }
+
+    func isNegated(at start: Int) -> Bool {
+        guard start > 0, !isBoundary(before: start) else { return false }
+        var sawOf = false
+        var index = start - 1
+        while index >= 0, start - index <= Self.negationWindow {
+            let role = role(index)
+            if role & ClauseCue.negator != 0 || tokens[index].shape & Shape.negativeContraction != 0 {
+                return !sawOf && !isPseudoNegation(index)
+            }
+            if startsClause(index) || isBoundary(before: index) { return false }
+            if role & ClauseCue.of != 0 { sawOf = true }
+            index -= 1
+        }
+        return false
+    }
+
+    /// `not only`, `no doubt`, and `No.` before a number.
+    private func isPseudoNegation(_ index: Int) -> Bool {
+        guard index + 1 < tokens.count, tokens[index].shape & Shape.negativeContraction == 0 else { return false }
+        let own = role(index)
+        let next = role(index + 1)
+        if own & ClauseCue.not != 0, next & ClauseCue.pseudoAfterNot != 0 { return true }
+        guard own & ClauseCue.no != 0 else { return false }
+        if next & ClauseCue.pseudoAfterNo != 0 { return true }
+        return tokens[index].shape & Shape.title != 0 && tokens[index + 1].separator & Separator.punctuation != 0
+    }
+
+    func isHedged(at start: Int) -> Bool {
+        guard start > 0, !isBoundary(before: start) else { return false }
+        var index = start - 1
+        while index >= 0 {
+            if role(index) & ClauseCue.hedge != 0 {
+                let isMonth = index > 0 && tokens[index].shape & Shape.title != 0 && role(index) & ClauseCue.may != 0
+                if !isMonth { return true }
+            }
+            if startsClause(index) || isBoundary(before: index) { return false }
+            index -= 1
+        }
+        return false
+    }
+
+    func isAttributed(at start: Int) -> Bool {
+        for index in 0..<start {
+            let role = role(index)
+            if role & ClauseCue.attribution != 0 { return true }
+            let next = index + 1 < start ? self.role(index + 1) : 0
+            if role & ClauseCue.attributionBeforeThat != 0, next & ClauseCue.that != 0 { return true }
+            if role & ClauseCue.according != 0, next & ClauseCue.to != 0 { return true }
+            if role & ClauseCue.view != 0, index >= 2, self.role(index - 2) & ClauseCue.in != 0 {
+                let before = index - 1
+                if self.role(before) & ClauseCue.the != 0, next & ClauseCue.of != 0 { return true }
+                if tokens[before].shape & Shape.possessive != 0 { return true }
+            }
+        }
+        return false
+    }
+}

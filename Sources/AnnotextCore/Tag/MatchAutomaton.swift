@@ -1,0 +1,83 @@
+/// A trie over folded token ids: each path spells a term form, each node lists the patterns that
+/// end there. Matching starts at every token of a unit and walks as far as the tokens allow, so
+/// its cost is the number of tokens times the (short) depth reached, whatever the lexicon's size:
+/// the root is an array indexed by token id and deeper steps are one hash lookup each.
+struct MatchAutomaton: Sendable {
+    /// The child of the root for each token id (0: none).
+    private(set) var rootChildren: [UInt32] = [0]
+    /// Children below the root, keyed by `node << 32 | token id`.
+    private(set) var transitions = HashTable64(capacity: 1024)
+    /// The patterns ending at each node, flattened: node `n` owns
+    /// `outputs[outputStarts[n]..<outputStarts[n + 1]]` once `finish()` has run.
+    private(set) var outputStarts: [UInt32] = []
+    private(set) var outputs: [UInt32] = []
+    /// Gap edges: node → (min, max, node the gap leads to).
+    private(set) var gapEdges: [UInt32: [(min: Int, max: Int, target: UInt32)]] = [:]
+    /// Whether a node has gap edges, by node (filled by `finish()`).
+    private(set) var hasGapEdges: [Bool] = []
+    /// Outputs per node while building.
+    private var pending: [[UInt32]] = [[]]
+    private var gapTargets: [UInt64: UInt32] = [:]
+
+    /// How many nodes it has, the root included.
+    private(set) var nodeCount = 1
+
+    /// The node reached from `node` by token `id`, created when `create` is set (0 if none).
+    mutating func child(of node: UInt32, id: UInt32, create: Bool) -> UInt32 {
+        if node == 0 {
+            if Int(id) >= rootChildren.count { rootChildren += [UInt32](repeating: 0, count: Int(id) + 1 - rootChildren.count) }
+            if rootChildren[Int(id)] == 0, create { rootChildren[Int(id)] = newNode() }
+            return rootChildren[Int(id)]
+        }
+        let key = UInt64(node) << 32 | UInt64(id)
+        var found = transitions.value(for: key)
+        if found == 0, create {
+            found = newNode()
+            transitions.set(found, for: key)
+        }
+        return found
+    }
+
+    /// The node a gap `{min,max}` leads to from `node`, created on first use.
+    mutating func gapTarget(of node: UInt32, min: Int, max: Int) -> UInt32 {
+        let key = UInt64(node) << 16 | UInt64(min) << 8 | UInt64(max)
+        if let target = gapTargets[key] { return target }
+        let target = newNode()
+        gapTargets[key] = target
+        gapEdges[node, default: []].append((min, max, target))
+        return target
+    }
+
+    /// Adds `pattern` to the outputs of `node`, or lets it replace an output `isSame` says it
+    /// duplicates when `isBetter` prefers it.
+    mutating func addOutput(_ pattern: UInt32, at node: UInt32, isSame: (UInt32) -> Bool, isBetter: (UInt32) -> Bool) {
+        if let index = pending[Int(node)].firstIndex(where: isSame) {
+            if isBetter(pending[Int(node)][index]) { pending[Int(node)][index] = pattern }
+            return
+        }
+        pending[Int(node)].append(pattern)
+    }
+
+    /// Flattens the outputs for matching.
+    mutating func finish(vocabularySize: Int) {
+        if rootChildren.count < vocabularySize + 1 {
+            rootChildren += [UInt32](repeating: 0, count: vocabularySize + 1 - rootChildren.count)
+        }
+        outputStarts = [0]
+        outputStarts.reserveCapacity(pending.count + 1)
+        for list in pending {
+            outputs += list
+            outputStarts.append(UInt32(outputs.count))
+        }
+        pending = []
+        gapTargets = [:]
+        hasGapEdges = [Bool](repeating: false, count: nodeCount)
+        for node in gapEdges.keys { hasGapEdges[Int(node)] = true }
+    }
+
+    private mutating func newNode() -> UInt32 {
+        pending.append([])
+        nodeCount += 1
+        return UInt32(nodeCount - 1)
+    }
+}

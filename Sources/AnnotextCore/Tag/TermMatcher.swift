@@ -1,0 +1,72 @@
+/// A form of a term found in a unit's tokens, before the checks that may drop it.
+struct Candidate {
+    /// First token.
+    var first: Int
+    /// Token after the last.
+    var end: Int
+    /// Index in `CompiledLexicon.patterns`.
+    var pattern: UInt32
+}
+
+/// Walks the automaton from every token of a unit and reports every form that ends somewhere:
+/// all matches, overlapping ones included, for the checks and the overlap policy to sort out.
+struct TermMatcher {
+    let automaton: MatchAutomaton
+
+    /// Appends every match in `tokens` to `candidates`.
+    func matches(in tokens: [Token], into candidates: inout [Candidate]) {
+        candidates.removeAll(keepingCapacity: true)
+        automaton.rootChildren.withUnsafeBufferPointer { root in
+            tokens.withUnsafeBufferPointer { tokens in
+                let rootCount = UInt32(root.count)
+                for start in 0..<tokens.count {
+                    let id = tokens[start].id
+                    guard id != 0, id < rootCount else { continue }
+                    let node = root[Int(id)]
+                    if node != 0 { walk(node, first: start, next: start + 1, tokens: tokens, into: &candidates) }
+                }
+            }
+        }
+    }
+
+    private func walk(
+        _ node: UInt32, first: Int, next: Int, tokens: UnsafeBufferPointer<Token>, into candidates: inout [Candidate]
+    ) {
+        let outputs = automaton.outputStarts
+        for index in Int(outputs[Int(node)])..<Int(outputs[Int(node) + 1]) {
+            candidates.append(Candidate(first: first, end: next, pattern: automaton.outputs[index]))
+        }
+        if next < tokens.count {
+            let token = tokens[next]
+            if token.id != 0, token.separator & ~Separator.insideTerm == 0 {
+                let child = automaton.transitionTarget(node, token.id)
+                if child != 0 { walk(child, first: first, next: next + 1, tokens: tokens, into: &candidates) }
+            }
+        }
+        guard automaton.hasGapEdges[Int(node)], let gaps = automaton.gapEdges[node] else { return }
+        for gap in gaps {
+            var skipped = 0
+            var position = next
+            while position < tokens.count {
+                let token = tokens[position]
+                let allowed = skipped == 0 ? Separator.insideTerm : Separator.insideGap
+                if skipped >= gap.min, token.id != 0, token.separator & ~allowed == 0 {
+                    let child = automaton.transitionTarget(gap.target, token.id)
+                    if child != 0 { walk(child, first: first, next: position + 1, tokens: tokens, into: &candidates) }
+                }
+                // The skipped words may have commas among them (`particular, named enemy`).
+                guard skipped < gap.max, token.separator & ~Separator.insideGap == 0 else { break }
+                skipped += 1
+                position += 1
+            }
+        }
+    }
+}
+
+extension MatchAutomaton {
+    /// The child of a node below the root for token `id` (0: none).
+    @inline(__always)
+    func transitionTarget(_ node: UInt32, _ id: UInt32) -> UInt32 {
+        transitions.value(for: UInt64(node) << 32 | UInt64(id))
+    }
+}

@@ -1,0 +1,151 @@
+import GRDB
+
+/// The corpus schema, as GRDB migrations.
+///
+/// Migration identifiers are stable and a shipped migration is never edited: a change is a new
+/// migration appended to `migrator`. Every migration sets `meta.schema_version` to its number
+/// so that an older annotext can tell it is looking at a newer corpus and refuse it.
+///
+/// Sentence ids encode document order: `documentID << 24 | index`. Documents get increasing ids
+/// in ingest order and keep theirs when replaced, so ordering by sentence id is document order
+/// and a concept's postings come out of the index already sorted.
+enum CorpusSchema {
+    /// The schema version this build writes and reads up to.
+    static var version: Int { migrationNames.count }
+
+    /// Bits of a sentence id that hold the unit's index within its document.
+    static let indexBits = 24
+    /// The largest unit index a document may have.
+    static let maximumIndex = (1 << indexBits) - 1
+
+    /// The first sentence id of a document.
+    static func firstSentenceID(ofDocument id: Int64) -> Int64 { id << Int64(indexBits) }
+    /// The last possible sentence id of a document.
+    static func lastSentenceID(ofDocument id: Int64) -> Int64 { (id << Int64(indexBits)) | Int64(maximumIndex) }
+
+    static let migrationNames = ["v1-corpus"]
+
+    /// The migrator with every migration of this build.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(migrationNames[0]) { db in
+            try createVersion1(db)
+            try setVersion(1, db)
+        }
+        return migrator
+    }
+
+    private static func setVersion(_ version: Int, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+            arguments: [String(version)])
+    }
+
+    private static func createVersion1(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE documents (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    title TEXT,
+                    source TEXT,
+                    format TEXT NOT NULL,
+                    language TEXT,
+                    text TEXT NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    scheme_hash TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    sentence_count INTEGER NOT NULL,
+                    mention_count INTEGER NOT NULL,
+                    ingested_at TEXT NOT NULL
+                );
+
+                CREATE TABLE blocks (
+                    doc_id INTEGER NOT NULL REFERENCES documents(id),
+                    ord INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    language TEXT,
+                    PRIMARY KEY (doc_id, ord)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE sentences (
+                    id INTEGER PRIMARY KEY,
+                    doc_id INTEGER NOT NULL REFERENCES documents(id),
+                    idx INTEGER NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    text TEXT NOT NULL
+                );
+
+                -- Mentions cluster by sentence (fast to read back with their sentence); `ord` is
+                -- the depth-first position in the sentence, `parent` the ord of the mention a
+                -- nested one sits in (NULL at the top level).
+                CREATE TABLE mentions (
+                    sentence_id INTEGER NOT NULL,
+                    ord INTEGER NOT NULL,
+                    parent INTEGER,
+                    concept TEXT NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    negated INTEGER NOT NULL,
+                    hedged INTEGER NOT NULL,
+                    attributed INTEGER NOT NULL,
+                    term TEXT,
+                    variant TEXT,
+                    PRIMARY KEY (sentence_id, ord)
+                ) WITHOUT ROWID;
+
+                -- The postings: top-level mentions by concept, sentence ids in order, with the
+                -- attributes so that `alliance:negated` is answered from the index alone.
+                CREATE INDEX mentions_by_concept
+                    ON mentions (concept, sentence_id, negated, hedged, attributed)
+                    WHERE parent IS NULL;
+
+                -- Per document and concept counts, kept by the writer, so that concept counts
+                -- and query planning never scan the mentions.
+                CREATE TABLE document_concepts (
+                    doc_id INTEGER NOT NULL,
+                    concept TEXT NOT NULL,
+                    mentions INTEGER NOT NULL,
+                    sentences INTEGER NOT NULL,
+                    PRIMARY KEY (doc_id, concept)
+                ) WITHOUT ROWID;
+
+                -- The same summed over documents: answers `concepts` and query planning at once.
+                CREATE TABLE concept_totals (
+                    concept TEXT PRIMARY KEY NOT NULL,
+                    mentions INTEGER NOT NULL,
+                    sentences INTEGER NOT NULL,
+                    documents INTEGER NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE concepts (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    ord INTEGER NOT NULL,
+                    label TEXT NOT NULL,
+                    definition TEXT
+                ) WITHOUT ROWID;
+
+                CREATE TABLE concept_links (
+                    concept TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    PRIMARY KEY (concept, kind, target)
+                ) WITHOUT ROWID;
+
+                CREATE VIRTUAL TABLE sentences_fts USING fts5(
+                    text, content='sentences', content_rowid='id',
+                    tokenize='unicode61 remove_diacritics 2'
+                );
+                """)
+    }
+}

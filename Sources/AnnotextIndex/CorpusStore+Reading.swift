@@ -1,0 +1,148 @@
+import AnnotextCore
+import GRDB
+
+extension CorpusStore {
+    /// The documents of the corpus in ingest order.
+    public func documents() throws(IndexError) -> [DocumentSummary] {
+        try read { db in
+            try DocumentRow.fetchAll(db, sql: "SELECT \(DocumentRow.columns) FROM documents ORDER BY id").map(\.summary)
+        }
+    }
+
+    /// The stored document named `name`: its text, metadata and blocks; nil if there is none.
+    public func document(named name: String) throws(IndexError) -> Document? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, title, source, format, language, text FROM documents WHERE name = ?",
+                    arguments: [name])
+            else { return nil }
+            let id: Int64 = row["id"]
+            let blocks = try Row.fetchAll(
+                db, sql: "SELECT kind, start, \"end\", language FROM blocks WHERE doc_id = ? ORDER BY ord",
+                arguments: [id]
+            ).map { block in
+                Block(
+                    kind: BlockKind(rawValue: block["kind"]) ?? .paragraph,
+                    range: (block["start"] as Int)..<(block["end"] as Int), language: block["language"])
+            }
+            return Document(
+                name: name, title: row["title"], source: row["source"],
+                format: DocumentFormat(rawValue: row["format"]) ?? .text, language: row["language"],
+                text: row["text"], blocks: blocks)
+        }
+    }
+
+    /// The concept scheme recorded by the last write; nil for a corpus never written to.
+    public func scheme() throws(IndexError) -> ConceptScheme? {
+        try read { db in
+            guard let json = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'scheme_json'")
+            else { return nil }
+            return try StoredScheme.decode(json)
+        }
+    }
+
+    /// Calls `body` with every unit of the corpus (or of the named documents) in document
+    /// order: documents in ingest order, units by index. Streams from one read snapshot, so
+    /// memory does not grow with the corpus. Names not in the corpus are skipped.
+    ///
+    /// - Throws: what `body` throws, unchanged, or an `IndexError`.
+    public func forEachSentence(documents names: [String]? = nil, _ body: (SentenceRecord) throws -> Void) throws {
+        do {
+            try pool.read { db in
+                let labels = try Self.labels(db)
+                var documents = try Row.fetchAll(db, sql: "SELECT id, name FROM documents ORDER BY id").map {
+                    (id: $0["id"] as Int64, name: $0["name"] as String)
+                }
+                if let names {
+                    let wanted = Set(names)
+                    documents = documents.filter { wanted.contains($0.name) }
+                }
+                for document in documents {
+                    try Self.forEachRecord(
+                        ofDocument: document.id, named: document.name, labels: labels, in: db
+                    ) { record in
+                        do { try body(record) } catch { throw BodyFailure(error: error) }
+                    }
+                }
+            }
+        } catch let failure as BodyFailure {
+            throw failure.error
+        } catch let error as DatabaseError {
+            throw Self.indexError(path, error)
+        }
+    }
+
+    /// Streams one document's records by merging its sentence and mention cursors.
+    static func forEachRecord(
+        ofDocument id: Int64, named name: String, labels: [String: String], in db: Database,
+        _ body: (SentenceRecord) throws -> Void
+    ) throws {
+        let range: StatementArguments = [
+            CorpusSchema.firstSentenceID(ofDocument: id), CorpusSchema.lastSentenceID(ofDocument: id),
+        ]
+        let sentences = try Row.fetchCursor(
+            db, sql: "SELECT \(SentenceRow.columns) FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id",
+            arguments: range)
+        let mentions = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT \(MentionRow.columns) FROM mentions WHERE sentence_id BETWEEN ? AND ?
+                ORDER BY sentence_id, ord
+                """,
+            arguments: range)
+        let label = { (concept: String) in labels[concept] ?? concept }
+        var pending = try mentions.next().map { MentionRow(row: $0, label: label) }
+        while let row = try sentences.next() {
+            let sentence = SentenceRow(row: row)
+            var own: [MentionRow] = []
+            while let mention = pending, mention.sentenceID <= sentence.id {
+                if mention.sentenceID == sentence.id { own.append(mention) }
+                pending = try mentions.next().map { MentionRow(row: $0, label: label) }
+            }
+            try body(sentence.record(document: name, mentions: own))
+        }
+    }
+
+    /// The records of the given sentences, in id (document) order.
+    static func records(forSentences ids: [Int64], in db: Database) throws -> [SentenceRecord] {
+        guard !ids.isEmpty else { return [] }
+        let placeholders = databaseQuestionMarks(count: ids.count)
+        let arguments = StatementArguments(ids)
+        let sentences = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.id, s.idx, s.start, s."end", s.kind, s.text, d.name FROM sentences s
+                JOIN documents d ON d.id = s.doc_id WHERE s.id IN (\(placeholders)) ORDER BY s.id
+                """, arguments: arguments)
+        let mentionRows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT m.sentence_id, m.ord, m.parent, m.concept, m.start, m."end", m.text, m.negated, m.hedged,
+                    m.attributed, m.term, m.variant, c.label
+                FROM mentions m LEFT JOIN concepts c ON c.id = m.concept
+                WHERE m.sentence_id IN (\(placeholders)) ORDER BY m.sentence_id, m.ord
+                """, arguments: arguments)
+        var bySentence: [Int64: [MentionRow]] = [:]
+        for row in mentionRows {
+            let label: String? = row[12]
+            let mention = MentionRow(row: row) { label ?? $0 }
+            bySentence[mention.sentenceID, default: []].append(mention)
+        }
+        return sentences.map { row in
+            SentenceRow(row: row).record(document: row[6], mentions: bySentence[row[0]] ?? [])
+        }
+    }
+
+    /// Concept id → preferred label, from the recorded scheme.
+    static func labels(_ db: Database) throws -> [String: String] {
+        var labels: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, label FROM concepts") { labels[row[0]] = row[1] }
+        return labels
+    }
+}
+
+/// Carries an error thrown by a caller's closure through GRDB, to be rethrown unchanged.
+struct BodyFailure: Error {
+    var error: any Error
+}

@@ -1,0 +1,64 @@
+import AnnotextCore
+import AnnotextIndex
+import AnnotextIngest
+import AnnotextPipeline
+import ArgumentParser
+import Foundation
+
+/// `annotext ingest PATH...`: read, segment, tag and store documents.
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Add files and folders (recursively) to the corpus.",
+        discussion: """
+            Each document is read (text, Markdown, HTML, XML/TEI), split into sentences, tagged with
+            the lexicon and stored whole. A changed file replaces its older version; an unchanged one
+            is skipped. A file that cannot be read is reported and skipped, and the exit code is 1.
+            """)
+
+    @Argument(help: ArgumentHelp("Files or folders to ingest, or - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var lexicon: LexiconOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only files whose relative name matches this glob (repeatable).", valueName: "glob"))
+    var include: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Skip files whose relative name matches this glob (repeatable).", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Option(name: .long, help: "Read every input as text, markdown, html or xml (default: from the extension or content).")
+    var format: DocumentFormat?
+
+    @Option(name: .long, help: "The document name for standard input (default: stdin).")
+    var name: String?
+
+    @Option(name: .long, help: ArgumentHelp("Refuse files larger than this many MB.", valueName: "MB"))
+    var maxSize: Int = 256
+
+    @Flag(name: .long, help: "Print nothing but errors and warnings.")
+    var quiet = false
+
+    func run() async throws {
+        let started = Date()
+        let scheme = try lexicon.scheme()
+        let annotator = DocumentAnnotator(tagger: ConceptTagger(lexicon: try CompiledLexicon(scheme: scheme)))
+        let reader = DocumentReader(options: ReadOptions(maxSize: maxSize * 1_000_000))
+        let store = try CorpusStore(path: corpus.path)
+        let ingester = CorpusIngester(reader: reader, annotator: annotator, scheme: scheme)
+        let progress = IngestProgress(enabled: !quiet && isTerminal(2))
+        var summary = IngestSummary()
+        for path in paths where path == "-" {
+            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            let result = try reader.read(bytes, name: name ?? "stdin", format: format ?? .text)
+            summary.merge(try ingester.ingest(result, into: store, report: progress.report))
+        }
+        let files = try DocumentFinder.files(at: paths.filter { $0 != "-" }, include: include, exclude: exclude)
+        progress.start(total: files.count)
+        summary.merge(try await ingester.ingest(files, into: store, report: progress.report))
+        progress.finish()
+        if !quiet { print(summary.line(seconds: Date().timeIntervalSince(started), corpus: corpus.path)) }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
