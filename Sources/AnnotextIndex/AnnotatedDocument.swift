@@ -34,13 +34,11 @@ public struct AnnotatedDocument: Sendable, Hashable {
 
     /// A digest of a document's text, title, format and language (64-bit FNV-1a, hex).
     public static func contentHash(of document: Document) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(document.text.utf8.count + 64)
+        var hash = StableHash()
         for part in [document.format.rawValue, document.language ?? "", document.title ?? "", document.text] {
-            bytes.append(contentsOf: part.utf8)
-            bytes.append(0)
+            hash.combine(part)
         }
-        return StoredScheme.fnv1a(bytes)
+        return hash.hexDigest
     }
 }
 

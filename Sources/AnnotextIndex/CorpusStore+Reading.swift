@@ -1,11 +1,15 @@
 import AnnotextCore
+import Foundation
 import GRDB
 
 extension CorpusStore {
     /// The documents of the corpus in ingest order.
     public func documents() throws(IndexError) -> [DocumentSummary] {
         try read { db in
-            try DocumentRow.fetchAll(db, sql: "SELECT \(DocumentRow.columns) FROM documents ORDER BY id").map(\.summary)
+            let dates = ISO8601DateFormatter()
+            return try DocumentRow.fetchAll(db, sql: "SELECT \(DocumentRow.columns) FROM documents ORDER BY id").map {
+                $0.summary(dates: dates)
+            }
         }
     }
 
@@ -105,33 +109,41 @@ extension CorpusStore {
     }
 
     /// The records of the given sentences, in id (document) order.
+    ///
+    /// The ids travel as one JSON array so that the two statements are prepared once and
+    /// cached, whatever the number of ids.
     static func records(forSentences ids: [Int64], in db: Database) throws -> [SentenceRecord] {
         guard !ids.isEmpty else { return [] }
-        let placeholders = databaseQuestionMarks(count: ids.count)
-        let arguments = StatementArguments(ids)
-        let sentences = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.id, s.idx, s.start, s."end", s.kind, s.text, d.name FROM sentences s
-                JOIN documents d ON d.id = s.doc_id WHERE s.id IN (\(placeholders)) ORDER BY s.id
-                """, arguments: arguments)
-        let mentionRows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT m.sentence_id, m.ord, m.parent, m.concept, m.start, m."end", m.text, m.negated, m.hedged,
-                    m.attributed, m.term, m.variant, c.label
-                FROM mentions m LEFT JOIN concepts c ON c.id = m.concept
-                WHERE m.sentence_id IN (\(placeholders)) ORDER BY m.sentence_id, m.ord
-                """, arguments: arguments)
+        let list: StatementArguments = ["[" + ids.map(String.init).joined(separator: ",") + "]"]
+        // Cursors, not fetchAll: rows decode straight from the statement, without copies.
         var bySentence: [Int64: [MentionRow]] = [:]
-        for row in mentionRows {
-            let label: String? = row[12]
+        let mentionRows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT m.sentence_id, m.ord, m.parent, m.concept, m.start, m."end", m.text, m.negated,
+                        m.hedged, m.attributed, m.term, m.variant, c.label
+                    FROM mentions m LEFT JOIN concepts c ON c.id = m.concept
+                    WHERE m.sentence_id IN (SELECT value FROM json_each(?)) ORDER BY m.sentence_id, m.ord
+                    """), arguments: list)
+        while let row = try mentionRows.next() {
+            let label: String? = row.hasNull(atIndex: 12) ? nil : row[12] as String
             let mention = MentionRow(row: row) { label ?? $0 }
             bySentence[mention.sentenceID, default: []].append(mention)
         }
-        return sentences.map { row in
-            SentenceRow(row: row).record(document: row[6], mentions: bySentence[row[0]] ?? [])
+        var records: [SentenceRecord] = []
+        records.reserveCapacity(ids.count)
+        let sentences = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT s.id, s.idx, s.start, s."end", s.kind, s.text, d.name FROM sentences s
+                    JOIN documents d ON d.id = s.doc_id
+                    WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id
+                    """), arguments: list)
+        while let row = try sentences.next() {
+            let sentence = SentenceRow(row: row)
+            records.append(sentence.record(document: row[6], mentions: bySentence[sentence.id] ?? []))
         }
+        return records
     }
 
     /// Concept id → preferred label, from the recorded scheme.

@@ -33,7 +33,8 @@ extension CorpusStore {
                 let plan = try compiler.orderedIDs()
                 var arguments = plan.arguments
                 arguments += [limit ?? -1, max(0, offset)]
-                let ids = try Int64.fetchCursor(db, sql: plan.sql + " LIMIT ? OFFSET ?", arguments: arguments)
+                // Cached: the same query shape is prepared once per connection.
+                let ids = try Int64.fetchCursor(db.cachedStatement(sql: plan.sql + " LIMIT ? OFFSET ?"), arguments: arguments)
                 var batch: [Int64] = []
                 // Small first batch: the common case is a first page of 20.
                 var batchSize = 32

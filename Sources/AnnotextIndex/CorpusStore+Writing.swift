@@ -18,7 +18,7 @@ extension CorpusStore {
         let now = ISO8601DateFormatter().string(from: Date())
         return try write { db in
             try SchemeWriter.record(scheme, json: encoded.json, hash: encoded.hash, in: db)
-            let writer = try DocumentWriter(db: db, schemeHash: encoded.hash, ingestedAt: now)
+            var writer = try DocumentWriter(db: db, schemeHash: encoded.hash, ingestedAt: now)
             return try documents.map { try writer.write($0) }
         }
     }

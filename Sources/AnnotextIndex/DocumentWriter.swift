@@ -7,9 +7,9 @@ struct DocumentWriter {
     private let db: Database
     private let schemeHash: String
     private let ingestedAt: String
-    private let insertSentence: Statement
-    private let insertText: Statement
-    private let insertMention: Statement
+    private var insertSentence: BulkStatement
+    private var insertText: BulkStatement
+    private var insertMention: BulkStatement
     private let insertBlock: Statement
     private let insertDocumentConcept: Statement
     private let addTotals: Statement
@@ -18,10 +18,11 @@ struct DocumentWriter {
         self.db = db
         self.schemeHash = schemeHash
         self.ingestedAt = ingestedAt
-        insertSentence = try db.cachedStatement(
-            sql: "INSERT INTO sentences (id, doc_id, idx, start, \"end\", kind, text) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        insertText = try db.cachedStatement(sql: "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)")
-        insertMention = try db.cachedStatement(
+        insertSentence = try BulkStatement(
+            db, sql: "INSERT INTO sentences (id, doc_id, idx, start, \"end\", kind, text) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        insertText = try BulkStatement(db, sql: "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)")
+        insertMention = try BulkStatement(
+            db,
             sql: """
                 INSERT INTO mentions (sentence_id, ord, parent, concept, start, "end", text, negated, hedged,
                     attributed, term, variant)
@@ -40,7 +41,7 @@ struct DocumentWriter {
     }
 
     /// Adds, replaces or skips one document.
-    func write(_ annotated: AnnotatedDocument) throws -> WriteOutcome {
+    mutating func write(_ annotated: AnnotatedDocument) throws -> WriteOutcome {
         let document = annotated.document
         let existing = try Row.fetchOne(
             db, sql: "SELECT id, content_hash, scheme_hash FROM documents WHERE name = ?", arguments: [document.name])
@@ -78,15 +79,22 @@ struct DocumentWriter {
         return outcome
     }
 
-    private func writeUnits(_ records: [SentenceRecord], document id: Int64) throws {
+    private mutating func writeUnits(_ records: [SentenceRecord], document id: Int64) throws {
         var counts: [String: (mentions: Int, sentences: Int)] = [:]
         let base = CorpusSchema.firstSentenceID(ofDocument: id)
         for record in records {
             let sentenceID = base | Int64(record.index)
-            try insertSentence.execute(arguments: [
-                sentenceID, id, record.index, record.start, record.end, record.kind.rawValue, record.text,
-            ])
-            try insertText.execute(arguments: [sentenceID, record.text])
+            insertSentence.bind(sentenceID)
+            insertSentence.bind(id)
+            insertSentence.bind(record.index)
+            insertSentence.bind(record.start)
+            insertSentence.bind(record.end)
+            insertSentence.bind(record.kind.rawValue)
+            insertSentence.bind(record.text)
+            try insertSentence.execute(db)
+            insertText.bind(sentenceID)
+            insertText.bind(record.text)
+            try insertText.execute(db)
             guard let mentions = record.mentions, !mentions.isEmpty else { continue }
             var ord = 0
             var seen: Set<String> = []
@@ -103,13 +111,22 @@ struct DocumentWriter {
     }
 
     /// Inserts a mention and its nested ones depth-first, numbering them within the sentence.
-    private func insert(_ mention: MentionRecord, sentence: Int64, parent: Int?, ord: inout Int) throws {
+    private mutating func insert(_ mention: MentionRecord, sentence: Int64, parent: Int?, ord: inout Int) throws {
         let own = ord
         ord += 1
-        try insertMention.execute(arguments: [
-            sentence, own, parent, mention.concept, mention.start, mention.end, mention.text, mention.negated,
-            mention.hedged, mention.attributed, mention.term, mention.variant,
-        ])
+        insertMention.bind(sentence)
+        insertMention.bind(own)
+        if let parent { insertMention.bind(parent) } else { insertMention.bindNull() }
+        insertMention.bind(mention.concept)
+        insertMention.bind(mention.start)
+        insertMention.bind(mention.end)
+        insertMention.bind(mention.text)
+        insertMention.bind(mention.negated)
+        insertMention.bind(mention.hedged)
+        insertMention.bind(mention.attributed)
+        insertMention.bind(mention.term)
+        insertMention.bind(mention.variant)
+        try insertMention.execute(db)
         for inner in mention.nested { try insert(inner, sentence: sentence, parent: own, ord: &ord) }
     }
 

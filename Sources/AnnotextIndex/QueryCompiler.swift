@@ -103,7 +103,7 @@ struct QueryCompiler {
                 guard let drivers = try drivers(child) else { continue }
                 var cost = 0
                 for leaf in drivers { cost += try self.cost(of: leaf) }
-                if best == nil || cost < best!.cost { best = (cost, drivers) }
+                if cost < best?.cost ?? .max { best = (cost, drivers) }
             }
             return best?.drivers
         }

@@ -34,11 +34,11 @@ struct DocumentRow: FetchableRecord {
         ingestedAt = row["ingested_at"]
     }
 
-    var summary: DocumentSummary {
+    func summary(dates: ISO8601DateFormatter) -> DocumentSummary {
         DocumentSummary(
             name: name, title: title, source: source, format: DocumentFormat(rawValue: format) ?? .text,
             language: language, sentences: sentenceCount, mentions: mentionCount, bytes: bytes,
-            ingestedAt: ISO8601DateFormatter().date(from: ingestedAt) ?? Date(timeIntervalSince1970: 0),
+            ingestedAt: dates.date(from: ingestedAt) ?? Date(timeIntervalSince1970: 0),
             contentHash: contentHash)
     }
 }
@@ -82,19 +82,22 @@ struct MentionRow {
         """
 
     /// Reads the columns of `columns`; the label comes from `label(concept)`.
+    /// Decodes with concrete types and explicit NULL checks: GRDB's generic `Optional` path
+    /// dominated the cost of a first page of hits.
     init(row: Row, label: (String) -> String) {
         sentenceID = row[0]
         ord = row[1]
-        parent = row[2]
+        parent = row.hasNull(atIndex: 2) ? nil : row[2] as Int
         let concept: String = row[3]
         record = MentionRecord(
             concept: concept, label: label(concept), start: row[4], end: row[5], text: row[6], negated: row[7],
-            hedged: row[8], attributed: row[9], term: row[10], variant: row[11])
+            hedged: row[8], attributed: row[9], term: row.hasNull(atIndex: 10) ? nil : row[10] as String,
+            variant: row.hasNull(atIndex: 11) ? nil : row[11] as String)
     }
 
     /// Rebuilds the nesting of one sentence's mentions, given in depth-first order.
     static func tree(_ rows: [MentionRow]) -> [MentionRecord] {
-        guard rows.contains(where: { $0.parent != nil }) else { return rows.map(\.record) }
+        guard rows.contains(where: { $0.parent != nil }) else { return rows.map { $0.record } }
         var children: [Int: [Int]] = [:]
         var roots: [Int] = []
         for (position, row) in rows.enumerated() {

@@ -37,14 +37,10 @@ struct StoredScheme: Codable, Sendable {
     }
 
     /// A 64-bit FNV-1a digest in hex: enough to tell schemes and texts apart, not a security hash.
-    static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+    static func fnv1a<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+        var hash = StableHash()
+        hash.combine(bytes: bytes)
+        return hash.hexDigest
     }
 }
 

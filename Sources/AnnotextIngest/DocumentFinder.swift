@@ -1,12 +1,12 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finds the files to ingest under the paths a person gave.
@@ -18,7 +18,9 @@ import Darwin
 /// Globs match the relative name or the file name; `exclude` also prunes folders.
 public enum DocumentFinder {
     /// The files at `paths`, in the order given, each folder's files sorted by name.
-    public static func files(at paths: [String], include: [String] = [], exclude: [String] = []) throws(IngestError) -> [FoundFile] {
+    public static func files(at paths: [String], include: [String] = [], exclude: [String] = []) throws(IngestError)
+        -> [FoundFile]
+    {
         var found: [FoundFile] = []
         var seenNames: Set<String> = []
         for path in paths {
@@ -31,7 +33,8 @@ public enum DocumentFinder {
                 throw FileBytes.unreadable(name: path, errno: code)
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                for file in try filesInFolder(path, include: include, exclude: exclude) where seenNames.insert(file.name).inserted {
+                for file in try filesInFolder(path, include: include, exclude: exclude)
+                where seenNames.insert(file.name).inserted {
                     found.append(file)
                 }
             } else {
@@ -49,7 +52,9 @@ public enum DocumentFinder {
         var inode: UInt64
     }
 
-    private static func filesInFolder(_ root: String, include: [String], exclude: [String]) throws(IngestError) -> [FoundFile] {
+    private static func filesInFolder(_ root: String, include: [String], exclude: [String]) throws(IngestError)
+        -> [FoundFile]
+    {
         var results: [FoundFile] = []
         var visited: Set<FolderID> = []
         // (absolute path, relative name) of folders still to read.

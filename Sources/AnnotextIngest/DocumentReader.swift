@@ -1,9 +1,9 @@
 import AnnotextCore
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Reads bytes or files into `Document`s: plain text, Markdown, HTML and XML/TEI.
@@ -23,9 +23,11 @@ public struct DocumentReader: Sendable {
 
     /// Reads the file at `url` as document `name`; `format` nil means from the extension, else
     /// from the content.
-    public func read(contentsOf url: URL, name: String, format: DocumentFormat? = nil) throws(IngestError) -> ReadResult {
+    public func read(contentsOf url: URL, name: String, format: DocumentFormat? = nil) throws(IngestError) -> ReadResult
+    {
         let bytes = try FileBytes.read(path: url.path, name: name, maxSize: options.maxSize)
-        var result = try read(bytes, name: name, format: format ?? DocumentReader.format(forName: url.lastPathComponent))
+        var result = try read(
+            bytes, name: name, format: format ?? DocumentReader.format(forName: url.lastPathComponent))
         result.document.source = url.path
         return result
     }

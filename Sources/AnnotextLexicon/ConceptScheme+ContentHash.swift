@@ -60,5 +60,6 @@ extension StableHash {
         combine(list: options.exclusions)
         combine(list: options.context)
         combine(optional: options.contextWindow.map(String.init))
+        combine(flag: options.inflects)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Why a lexicon could not be loaded: one line that names the file, and the line and column when
 /// the problem sits at a place in it (`Lexicons/ir.yaml:12:5: duplicate concept id "alliance"`).
-public struct LexiconError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
+public struct LexiconError: AnnotextError, Sendable, Hashable, LocalizedError {
     /// The file or folder, as the user gave it.
     public var file: String
     /// The line, from 1, when the problem has a place in the file.

@@ -19,7 +19,8 @@ struct LexiconLoader {
         let name = url.relativePath
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            return Result(scheme: nil, diagnostics: [.init(severity: .error, file: name, message: "no such file or folder")])
+            return Result(
+                scheme: nil, diagnostics: [.init(severity: .error, file: name, message: "no such file or folder")])
         }
         guard isFolder.boolValue else {
             var fragment = LexiconFragment()
@@ -28,7 +29,8 @@ struct LexiconLoader {
                 fragment = parse(data, name: name, isYAMLByName: isYAMLName(name), into: &diagnostics)
             }
             let fallbackID = url.deletingPathExtension().lastPathComponent
-            return finish([fragment], files: [name], defaultID: fallbackID, diagnostics: diagnostics, warnings: warnings)
+            return finish(
+                [fragment], files: [name], defaultID: fallbackID, diagnostics: diagnostics, warnings: warnings)
         }
         let members: [String]
         do {
@@ -36,12 +38,17 @@ struct LexiconLoader {
                 .filter { !$0.hasPrefix(".") && folderExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
                 .sorted()
         } catch {
-            return Result(scheme: nil, diagnostics: [.init(severity: .error, file: name, message: "cannot list the folder")])
+            return Result(
+                scheme: nil, diagnostics: [.init(severity: .error, file: name, message: "cannot list the folder")])
         }
         guard !members.isEmpty else {
             return Result(
                 scheme: nil,
-                diagnostics: [.init(severity: .error, file: name, message: "no lexicon files (.yaml, .yml, .tsv, .txt) in the folder")])
+                diagnostics: [
+                    .init(
+                        severity: .error, file: name,
+                        message: "no lexicon files (.yaml, .yml, .tsv, .txt) in the folder")
+                ])
         }
         var fragments: [LexiconFragment] = []
         var diagnostics: [LexiconDiagnostic] = []
@@ -54,7 +61,8 @@ struct LexiconLoader {
         }
         let memberNames = members.map { name.hasSuffix("/") ? name + $0 : name + "/" + $0 }
         return finish(
-            fragments, files: memberNames, defaultID: url.lastPathComponent, diagnostics: diagnostics, warnings: warnings)
+            fragments, files: memberNames, defaultID: url.lastPathComponent, diagnostics: diagnostics,
+            warnings: warnings)
     }
 
     /// Parses the embedded text of a built-in lexicon.

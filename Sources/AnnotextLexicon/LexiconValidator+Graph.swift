@@ -56,7 +56,8 @@ extension LexiconValidator {
                         found.append(
                             LexiconDiagnostic(
                                 .warning, at: term.location ?? draft.idLocation, file: file,
-                                "\(index == 0 ? "label" : "term") \(quoted(term.text)) of concept \(quoted(id)) is also a term of concept \(quoted(other))"))
+                                "\(index == 0 ? "label" : "term") \(quoted(term.text)) of concept \(quoted(id)) is also a term of concept \(quoted(other))"
+                            ))
                     }
                 } else {
                     owner[key] = id

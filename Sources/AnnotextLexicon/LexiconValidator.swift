@@ -36,7 +36,9 @@ struct LexiconValidator {
             if !drafts[index].concept.broader.isEmpty || !drafts[index].concept.related.isEmpty {
                 found += linkDiagnostics(drafts[index], known: firstIndex)
             }
-            if !drafts[index].concept.terms.allSatisfy(Self.isPlain) || !drafts[index].concept.hidden.allSatisfy(Self.isPlain) {
+            if !drafts[index].concept.terms.allSatisfy(Self.isPlain)
+                || !drafts[index].concept.hidden.allSatisfy(Self.isPlain)
+            {
                 found += termDiagnostics(drafts[index])
             }
         }
@@ -99,7 +101,8 @@ struct LexiconValidator {
             return error(at: location, "term \(quoted(term.text)) of \(name) \(problem)")
         }
         if !Self.hasWordCharacter(term.text) {
-            return error(at: location, "term \(quoted(term.text)) of \(name) has no letter or digit and can never match")
+            return error(
+                at: location, "term \(quoted(term.text)) of \(name) has no letter or digit and can never match")
         }
         return nil
     }
@@ -128,7 +131,9 @@ struct LexiconValidator {
                 open = character
             case "]", "}":
                 let expected: Character = character == "]" ? "[" : "{"
-                guard open == expected else { return "has \(quoted(String(character))) without \(quoted(String(expected)))" }
+                guard open == expected else {
+                    return "has \(quoted(String(character))) without \(quoted(String(expected)))"
+                }
                 open = nil
             default: continue
             }

@@ -47,7 +47,8 @@ struct TSVLexiconReader {
         var hasReportedExtraColumns = false
         var lines = LineCursor(bytes)
         while let line = lines.next() {
-            guard let first = line.firstIndex(where: { !Self.isBlank(bytes[$0]) }), bytes[first] != UInt8(ascii: "#") else {
+            guard let first = line.firstIndex(where: { !Self.isBlank(bytes[$0]) }), bytes[first] != UInt8(ascii: "#")
+            else {
                 continue
             }
             let lineNumber = lines.lineNumber

@@ -147,6 +147,7 @@ struct YAMLLexiconReader {
         switch key {
         case "acronym": options.isAcronym = flag(value, key: key)
         case "case-sensitive": options.isCaseSensitive = flag(value, key: key)
+        case "inflect": options.inflects = flag(value, key: key)
         case "exclude": options.exclusions = phrases(value, key: key)
         case "context": options.context = phrases(value, key: key)
         case "window":

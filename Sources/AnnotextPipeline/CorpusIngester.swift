@@ -1,7 +1,6 @@
 import AnnotextCore
 import AnnotextIndex
 import AnnotextIngest
-import AnnotextLexicon
 import Foundation
 
 /// The ingest flow: read files in parallel, segment and tag each, and commit whole documents
@@ -54,12 +53,9 @@ public struct CorpusIngester: Sendable {
 
     /// The document with its records and content hash, ready for the store.
     public func annotated(_ document: Document) -> AnnotatedDocument {
-        var hash = StableHash()
-        hash.combine(document.format.rawValue)
-        hash.combine(document.text)
-        hash.combine(scheme.contentHash)
-        return AnnotatedDocument(
-            document: document, sentences: annotator.records(for: document), contentHash: hash.hexDigest)
+        AnnotatedDocument(
+            document: document, sentences: annotator.records(for: document),
+            contentHash: AnnotatedDocument.contentHash(of: document))
     }
 
     private enum Prepared: Sendable {

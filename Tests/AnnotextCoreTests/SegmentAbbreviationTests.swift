@@ -5,58 +5,58 @@ import Testing
 /// Abbreviations, initials and several-period forms inside and at the end of sentences.
 @Suite struct SegmentAbbreviationTests {
     @Test func keepsTitleBeforeName() {
-        #expect(Segment.texts("Mr. Smith met Dr. Jones and Prof. Lee. Gen. Marshall agreed.")
+        #expect(SegmentFixture.texts("Mr. Smith met Dr. Jones and Prof. Lee. Gen. Marshall agreed.")
             == ["Mr. Smith met Dr. Jones and Prof. Lee.", "Gen. Marshall agreed."])
     }
 
     @Test func keepsLatinAbbreviationInsideSentence() {
-        #expect(Segment.texts("Small states, e.g. Belgium, i.e. neutral ones, cf. Luxembourg, joined. Others did not.")
+        #expect(SegmentFixture.texts("Small states, e.g. Belgium, i.e. neutral ones, cf. Luxembourg, joined. Others did not.")
             == ["Small states, e.g. Belgium, i.e. neutral ones, cf. Luxembourg, joined.", "Others did not."])
     }
 
     @Test func keepsOpCitAndEtAl() {
-        #expect(Segment.texts("See Carr, op. cit. p. 12, and Keohane et al. on regimes. The debate continued.")
+        #expect(SegmentFixture.texts("See Carr, op. cit. p. 12, and Keohane et al. on regimes. The debate continued.")
             == ["See Carr, op. cit. p. 12, and Keohane et al. on regimes.", "The debate continued."])
     }
 
     @Test func keepsReferenceBeforeNumber() {
         let text = "Under Art. 5 and No. 3 of para. 2, Vol. II says so on pp. 12–14. It was signed on Jan. 5 in ch. 7."
-        #expect(Segment.texts(text)
+        #expect(SegmentFixture.texts(text)
             == ["Under Art. 5 and No. 3 of para. 2, Vol. II says so on pp. 12–14.", "It was signed on Jan. 5 in ch. 7."])
     }
 
     @Test func endsAtReferenceWordBeforeCapital() {
-        #expect(Segment.texts("He said no. Nobody listened.") == ["He said no.", "Nobody listened."])
+        #expect(SegmentFixture.texts("He said no. Nobody listened.") == ["He said no.", "Nobody listened."])
     }
 
     @Test func keepsSingleInitials() {
-        #expect(Segment.texts("Dwight D. Eisenhower and E. H. Carr wrote about it.")
+        #expect(SegmentFixture.texts("Dwight D. Eisenhower and E. H. Carr wrote about it.")
             == ["Dwight D. Eisenhower and E. H. Carr wrote about it."])
     }
 
     @Test func keepsMultiPeriodAbbreviationInsideSentence() {
-        #expect(Segment.texts("The U.S. alliance system and U.N. forces met U.K. troops. The U.S.-led coalition won.")
+        #expect(SegmentFixture.texts("The U.S. alliance system and U.N. forces met U.K. troops. The U.S.-led coalition won.")
             == ["The U.S. alliance system and U.N. forces met U.K. troops.", "The U.S.-led coalition won."])
     }
 
     @Test func endsAtMultiPeriodAbbreviationWhenNewSentenceFollows() {
-        #expect(Segment.texts("I live in the U.S. How about you?") == ["I live in the U.S.", "How about you?"])
-        #expect(Segment.texts("The veto belongs to the U.N. The Council decides.")
+        #expect(SegmentFixture.texts("I live in the U.S. How about you?") == ["I live in the U.S.", "How about you?"])
+        #expect(SegmentFixture.texts("The veto belongs to the U.N. The Council decides.")
             == ["The veto belongs to the U.N.", "The Council decides."])
     }
 
     @Test func keepsMultiPeriodAbbreviationBeforeName() {
-        #expect(Segment.texts("I work for the U.S. Government in Virginia.")
+        #expect(SegmentFixture.texts("I work for the U.S. Government in Virginia.")
             == ["I work for the U.S. Government in Virginia."])
     }
 
     @Test func keepsJuniorBeforeComma() {
-        #expect(Segment.texts("Claude Jr., notes that the idea is old. It is.")
+        #expect(SegmentFixture.texts("Claude Jr., notes that the idea is old. It is.")
             == ["Claude Jr., notes that the idea is old.", "It is."])
     }
 
     @Test func endsAtOrdinaryAbbreviationBeforeSentenceStarter() {
-        #expect(Segment.texts("They closed the deal with Pitt, Briggs & Co. It closed yesterday.")
+        #expect(SegmentFixture.texts("They closed the deal with Pitt, Briggs & Co. It closed yesterday.")
             == ["They closed the deal with Pitt, Briggs & Co.", "It closed yesterday."])
     }
 

@@ -5,23 +5,23 @@ import Testing
 /// Sentences glued together without a space, and the tokens that only look like them.
 @Suite struct SegmentMissingSpaceTests {
     @Test func splitsSentencesWithoutSpace() {
-        #expect(Segment.texts("such as the North Atlantic Treaty Organization.Both the League and the UN failed.")
+        #expect(SegmentFixture.texts("such as the North Atlantic Treaty Organization.Both the League and the UN failed.")
             == ["such as the North Atlantic Treaty Organization.", "Both the League and the UN failed."])
-        #expect(Segment.texts("peace with all governments.They are determined.”The end")
+        #expect(SegmentFixture.texts("peace with all governments.They are determined.”The end")
             == ["peace with all governments.", "They are determined.”", "The end"])
     }
 
     @Test func keepsAbbreviationsWithoutSpace() {
-        #expect(Segment.texts("The U.S.Army and e.g.Belgium, Mr.Smith too.") == ["The U.S.Army and e.g.Belgium, Mr.Smith too."])
+        #expect(SegmentFixture.texts("The U.S.Army and e.g.Belgium, Mr.Smith too.") == ["The U.S.Army and e.g.Belgium, Mr.Smith too."])
     }
 
     @Test func keepsNumbersAddressesAndFilesWithoutSpace() {
         let text = "It rose 3.5 percent, see www.nato.int/Docs.Page, Jane.Doe@example.com and Report.Final.docx today."
-        #expect(Segment.texts(text) == [text])
+        #expect(SegmentFixture.texts(text) == [text])
     }
 
     @Test func keepsCommaWithoutSpace() {
-        #expect(Segment.texts("a balance of power,while realist ideas of deterrence do not.")
+        #expect(SegmentFixture.texts("a balance of power,while realist ideas of deterrence do not.")
             == ["a balance of power,while realist ideas of deterrence do not."])
     }
 }

@@ -12,7 +12,7 @@ import Testing
         #expect(units.map { String(decoding: bytes[$0.range], as: UTF8.self) } == ["Première phrase ici.", "Deuxième — avec “guillemets”."])
         #expect(units.map(\.index) == [0, 1])
         let first = units[0].range
-        #expect(first.lowerBound == 5)  // two spaces and a no-break space (2 bytes)
+        #expect(first.lowerBound == 4)  // two spaces and a no-break space (2 bytes)
         #expect(first.upperBound == first.lowerBound + "Première phrase ici.".utf8.count)
     }
 
@@ -33,7 +33,7 @@ import Testing
     @Test func marksFirstUnitOfListItemBlock() {
         let text = "Members shall settle disputes. They shall refrain from force."
         let blocks = [Block(kind: .listItem, range: 0..<text.utf8.count)]
-        let units = Segment.units(text, blocks: blocks, format: .html)
+        let units = SegmentFixture.units(text, blocks: blocks, format: .html)
         #expect(units.map(\.kind) == [.listItem, .sentence])
     }
 

@@ -4,7 +4,7 @@ import Testing
 @testable import AnnotextCore
 
 /// The seed document must come out as `../shared/eval/seed_expectations.json` says.
-@Suite(.enabled(if: SharedData.isAvailable, "../shared/eval is absent: seed expectations skipped"))
+@Suite(.enabled(if: SegmentSharedData.isAvailable, "../shared/eval is absent: seed expectations skipped"))
 struct SegmentSeedTests {
     struct Expectations: Decodable {
         var sentences: [String]
@@ -12,9 +12,9 @@ struct SegmentSeedTests {
     }
 
     static func load() throws -> (texts: [String], expectations: Expectations) {
-        let text = try String(contentsOf: SharedData.url("eval/seed.txt"), encoding: .utf8)
-        let data = try Data(contentsOf: SharedData.url("eval/seed_expectations.json"))
-        return (Segment.texts(text), try JSONDecoder().decode(Expectations.self, from: data))
+        let text = try String(contentsOf: SegmentSharedData.url("eval/seed.txt"), encoding: .utf8)
+        let data = try Data(contentsOf: SegmentSharedData.url("eval/seed_expectations.json"))
+        return (SegmentFixture.texts(text), try JSONDecoder().decode(Expectations.self, from: data))
     }
 
     @Test func keepsEverySeedSentenceWhole() throws {
@@ -32,8 +32,8 @@ struct SegmentSeedTests {
     }
 
     @Test func labelsSeedOptionsAndListItems() throws {
-        let text = try String(contentsOf: SharedData.url("eval/seed.txt"), encoding: .utf8)
-        let units = Segment.units(text)
+        let text = try String(contentsOf: SegmentSharedData.url("eval/seed.txt"), encoding: .utf8)
+        let units = SegmentFixture.units(text)
         #expect(units.contains { $0.kind == .option && $0.text.hasPrefix("C) The realist idea") })
         #expect(units.contains { $0.kind == .option && $0.text.hasPrefix("B) Collective security requires") })
         #expect(units.contains { $0.kind == .listItem && $0.text == "a) friendly satisfied powers (Europe, Canada)" })

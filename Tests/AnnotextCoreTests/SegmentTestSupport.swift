@@ -4,7 +4,7 @@ import Testing
 @testable import AnnotextCore
 
 /// Runs the default segmenter and reads its units back as text.
-enum Segment {
+enum SegmentFixture {
     static let segmenter = SentenceSegmenter()
 
     /// The texts of the units of plain `text`.
@@ -28,7 +28,7 @@ enum Segment {
 }
 
 /// The evaluation data beside the project (`../shared`), when it is there.
-enum SharedData {
+enum SegmentSharedData {
     static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared")

@@ -68,6 +68,21 @@ import Testing
         #expect(try Self.hits("alliance", limit: 10, offset: 4) == ["notes/c.txt#0"])
     }
 
+    @Test func streamsManyHitsInBatchesInOrder() throws {
+        let units = (0..<300).map { Fixtures.U("Alliance \($0).", [Fixtures.M(concept: "alliance", surface: "Alliance")]) }
+        try Fixtures.withCorpusPath { path in
+            let store = try CorpusStore(path: path)
+            _ = try store.write([Fixtures.document("long.txt", units), Fixtures.corpus[0]], scheme: Fixtures.scheme)
+            let query = try ConceptQuery(parsing: "alliance", scheme: Fixtures.scheme)
+            var seen: [String] = []
+            try store.forEachMatch(query) { seen.append("\($0.document)#\($0.index)") }
+            #expect(seen == (0..<300).map { "long.txt#\($0)" } + ["a.txt#0", "a.txt#1", "a.txt#2"])
+            let page = try store.search(query, limit: 3, offset: 299).map { "\($0.document)#\($0.index)" }
+            #expect(page == ["long.txt#299", "a.txt#0", "a.txt#1"])
+            #expect(try store.count(query) == 303)
+        }
+    }
+
     @Test func hitsCarryAllMentionsWithLabels() throws {
         try Fixtures.withCorpusPath { path in
             let store = try CorpusStore(path: path)

@@ -10,7 +10,10 @@ import Testing
         let expected: [(BlockKind, String)] = [
             (.heading, "Alliances and the balance of power"),
             (.heading, "Realism without a space"),
-            (.paragraph, "Realists hold that states form alliances to balance a rising hegemon. See Waltz and the balance."),
+            (
+                .paragraph,
+                "Realists hold that states form alliances to balance a rising hegemon. See Waltz and the balance."
+            ),
             (.heading, "Setext heading"),
             (.listItem, "NATO is a collective defense alliance."),
             (.listItem, "The CSTO is another."),
@@ -48,7 +51,8 @@ import Testing
 
     @Test func keepsLinkTextAndDropsImagesAndTags() throws {
         let result = try TestSupport.read(
-            "See [the *treaty*](http://x.org/t) and [ref][1], <span>inline</span> <https://un.org>. ![pic](p.png)", name: "a.md")
+            "See [the *treaty*](http://x.org/t) and [ref][1], <span>inline</span> <https://un.org>. ![pic](p.png)",
+            name: "a.md")
         #expect(result.document.text == "See the treaty and ref, inline https://un.org.")
     }
 

@@ -34,7 +34,9 @@ import Testing
     }
 
     @Test func refusesBinaryData() throws {
-        let error = TestSupport.error { _ = try DocumentReader().read(TestSupport.fixture("binary.bin"), name: "image.txt") }
+        let error = TestSupport.error {
+            _ = try DocumentReader().read(TestSupport.fixture("binary.bin"), name: "image.txt")
+        }
         #expect(error?.description == "image.txt: looks like a binary file, not text")
         #expect(error?.reason == .binary)
     }

@@ -10,7 +10,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("big.txt")
         // A sparse 300 MB file: the size check must come from the file system, not a read.
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: 300_000_000)
         try handle.close()
@@ -57,7 +57,9 @@ import Testing
     }
 
     @Test func describesAPermissionProblemInPlainWords() {
-        #expect(FileBytes.unreadable(name: "a.txt", errno: EACCES).description == "a.txt: cannot be read: permission denied")
+        #expect(
+            FileBytes.unreadable(name: "a.txt", errno: EACCES).description == "a.txt: cannot be read: permission denied"
+        )
     }
 
     @Test func keepsEveryMessageOnOneLineWithoutFatalWords() {

@@ -38,9 +38,13 @@ import Testing
 
     @Test func readsHTMLFast() throws {
         // An article-like page: headings, paragraphs of a few hundred bytes, some inline markup.
-        let sentence = "The <b>Security Council</b> shall determine the existence of any threat to the peace, breach of the peace, or act of aggression and shall make recommendations. "
-        let page = "<section><h2>Article 39</h2><p>" + String(repeating: sentence, count: 3) + "</p><ul><li>" + sentence + "</li></ul></section>\n"
-        let bytes = Array(("<html><body>" + String(repeating: page, count: 12_000) + "</body></html>").utf8)  // about 9 MB
+        let sentence =
+            "The <b>Security Council</b> shall determine the existence of any threat to the peace, breach of the peace, or act of aggression and shall make recommendations. "
+        let page =
+            "<section><h2>Article 39</h2><p>" + String(repeating: sentence, count: 3) + "</p><ul><li>" + sentence
+            + "</li></ul></section>\n"
+        // About 9 MB.
+        let bytes = Array(("<html><body>" + String(repeating: page, count: 12_000) + "</body></html>").utf8)
         let speed = try megabytesPerSecond(bytes: bytes.count) {
             _ = try DocumentReader().read(bytes, name: "big.html")
         }

@@ -17,7 +17,8 @@ enum TestSupport {
     static var sharedCorpus: URL? {
         let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
         var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue ? url : nil
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+            ? url : nil
     }
 
     static func fixture(_ name: String) throws -> [UInt8] {

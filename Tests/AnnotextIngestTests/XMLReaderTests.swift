@@ -26,11 +26,34 @@ import Testing
         TestSupport.checkExtractedText(result.document)
     }
 
+    @Test func keepsParagraphsInsideItemsApartAndQuotationsInsideParagraphsInline() throws {
+        let tei = """
+            <TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+            <list><item><p>First point.</p><p>Second point.</p></item></list>
+            <p>He said <quote>never again</quote> and left.</p>
+            </body></text></TEI>
+            """
+        let blocks = TestSupport.blocks(try TestSupport.read(tei, name: "t.xml").document)
+        #expect(blocks.map(\.0) == [.listItem, .listItem, .paragraph])
+        #expect(blocks.map(\.1) == ["First point.", "Second point.", "He said never again and left."])
+    }
+
+    @Test func readsUTF16XMLWithAByteOrderMark() throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><doc><p>Équilibre</p></doc>"
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array(xml.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let result = try DocumentReader().read(bytes, name: "u.xml")
+        #expect(result.document.text == "Équilibre")
+    }
+
     @Test func readsOtherXMLByTextHoldingElements() throws {
         let result = try DocumentReader().read(TestSupport.fixture("generic.xml"), name: "lecture.xml")
         let blocks = TestSupport.blocks(result.document)
         #expect(blocks.map(\.0) == [.heading, .paragraph, .paragraph, .listItem])
-        #expect(blocks.map(\.1) == ["Deterrence", "Deterrence rests on a credible threat.", "Costs & benefits <weigh> in.", "Nuclear deterrence"])
+        #expect(
+            blocks.map(\.1) == [
+                "Deterrence", "Deterrence rests on a credible threat.", "Costs & benefits <weigh> in.",
+                "Nuclear deterrence",
+            ])
         #expect(result.document.title == "Deterrence")
     }
 
@@ -59,8 +82,12 @@ import Testing
     }
 
     @Test func reportsMalformedXMLWithItsLine() throws {
-        let error = TestSupport.error { _ = try DocumentReader().read(TestSupport.fixture("malformed.xml"), name: "bad.xml") }
-        #expect(error?.description == "bad.xml: not well-formed XML at line 4: Opening and ending tag mismatch: p line 3 and doc")
+        let error = TestSupport.error {
+            _ = try DocumentReader().read(TestSupport.fixture("malformed.xml"), name: "bad.xml")
+        }
+        #expect(
+            error?.description
+                == "bad.xml: not well-formed XML at line 4: Opening and ending tag mismatch: p line 3 and doc")
         #expect(error?.line == 4)
         #expect(error?.reason == .malformedXML)
     }
@@ -83,9 +110,15 @@ import Testing
             return
         }
         let chapters = [
-            ("state-dept-milestones-1914-1920.xml", "Milestones: 1914–1920", "1914–1920: World War One and Wilsonian Diplomacy"),
+            (
+                "state-dept-milestones-1914-1920.xml", "Milestones: 1914–1920",
+                "1914–1920: World War One and Wilsonian Diplomacy"
+            ),
             ("state-dept-milestones-1945-1952.xml", "Milestones: 1945–1952", "1945–1952: The Early Cold War"),
-            ("state-dept-milestones-1953-1960.xml", "Milestones: 1953–1960", "1953–1960: Entrenchment of a Bi-Polar Foreign Policy"),
+            (
+                "state-dept-milestones-1953-1960.xml", "Milestones: 1953–1960",
+                "1953–1960: Entrenchment of a Bi-Polar Foreign Policy"
+            ),
         ]
         for (file, title, firstHeading) in chapters {
             let url = corpus.appendingPathComponent(file)

@@ -95,3 +95,10 @@ import Testing
         #expect(alliance.terms.allSatisfy { $0.location != nil })
     }
 }
+
+@Suite struct BuiltInLexiconCompileTests {
+    @Test func compilesWithTheTaggersCompiler() throws {
+        let compiled = try CompiledLexicon(scheme: ConceptScheme.builtIn)
+        #expect(compiled.scheme.concepts.count == ConceptScheme.builtIn.concepts.count)
+    }
+}

@@ -1,7 +1,8 @@
 import AnnotextCore
-import AnnotextLexicon
 import Foundation
 import Testing
+
+@testable import AnnotextLexicon
 
 /// Every message `lexicon check` gives, in full. `F:` in an expected line stands for the file.
 @Suite struct LexiconCheckerTests {
@@ -117,6 +118,13 @@ import Testing
                 #"F:4:50: warning: term "a" of concept "b" is also a term of concept "a""#,
             ]),
         Case(
+            name: "label claimed by another concept",
+            yaml: yamlHeader + "concepts:\n  - {id: a, label: A, terms: [treaty]}\n  - {id: b, label: Treaty}\n",
+            expected: [#"F:4:10: warning: label "Treaty" of concept "b" is also a term of concept "a""#]),
+        Case(
+            name: "control character", yaml: yamlHeader + "concepts:\n  - {id: a, label: \u{7}A}\n",
+            expected: ["F:3:20: error: invalid YAML: control characters are not allowed"]),
+        Case(
             name: "options of the wrong kind",
             yaml: yamlHeader
                 + "concepts:\n  - id: a\n    label: [A]\n    acronym: maybe\n    window: five\n"
@@ -142,7 +150,9 @@ import Testing
         let folder = try ScratchFolder()
         let url = try folder.write("lexicon.yaml", testCase.yaml)
         let found = LexiconChecker.check(contentsOf: url).map(\.description)
-        let expected = testCase.expected.map { $0.replacingOccurrences(of: "F:", with: folder.path("lexicon.yaml") + ":") }
+        let expected = testCase.expected.map {
+            $0.replacingOccurrences(of: "F:", with: folder.path("lexicon.yaml") + ":")
+        }
         #expect(found == expected)
     }
 
@@ -174,5 +184,26 @@ import Testing
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.location == SourceLocation(file: folder.path("lexicon.yaml"), line: 3, column: 33))
         #expect(diagnostic.message == #"concept "a" has unknown broader concept "zz""#)
+    }
+}
+
+@Suite struct LexiconCheckerCompilerTests {
+    @Test func reportsTermTheCompilerRefusesAtItsPlace() throws {
+        let folder = try ScratchFolder()
+        let url = try folder.write(
+            "lexicon.yaml", yamlHeader + "concepts:\n  - id: a\n    label: A\n    terms: [ok, \"x {0,1} y {0,1} z\"]\n")
+        let found = LexiconChecker.check(contentsOf: url)
+        #expect(found.count == 1)
+        let diagnostic = try #require(found.first)
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.location == SourceLocation(file: folder.path("lexicon.yaml"), line: 5, column: 17))
+        #expect(diagnostic.message.hasPrefix(#"term "x {0,1} y {0,1} z" of concept "a" "#))
+    }
+
+    @Test func convertsCompilerPlaceWithoutLineToFileMessage() {
+        let error = LexiconCompileError(place: "ir", concept: "a", term: "x", reason: "cannot match")
+        #expect(
+            LexiconChecker.diagnostic(from: error, file: "ir.tsv").description
+                == #"ir.tsv: error: term "x" of concept "a" cannot match"#)
     }
 }

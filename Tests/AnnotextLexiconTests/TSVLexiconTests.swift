@@ -52,7 +52,8 @@ import Testing
         let folder = try ScratchFolder()
         let url = try folder.write(
             "bad.txt",
-            "alliance\tally\tpartner\nno tab here\n\tally\nAlliance_x\tgroup\nnato\t...\nbloc\t\nalliance\tpartner\tx\n")
+            "alliance\tally\tpartner\nno tab here\n\tally\nAlliance_x\tgroup\nnato\t...\nbloc\t\nalliance\tpartner\tx\n"
+        )
         let file = folder.path("bad.txt")
         #expect(
             LexiconChecker.check(contentsOf: url).map(\.description) == [

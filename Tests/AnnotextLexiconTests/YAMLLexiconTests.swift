@@ -33,7 +33,9 @@ import Testing
         #expect(nato.terms[1].options == MatchOptions())
         #expect(
             nato.options
-                == MatchOptions(exclusions: ["North Atlantic area"], context: ["treaty", "alliance"], contextWindow: 7))
+                == MatchOptions(
+                    exclusions: ["North Atlantic area"], context: ["treaty", "alliance"], contextWindow: 7,
+                    inflects: false))
         #expect(nato.broader == ["alliance"])
     }
 
@@ -103,7 +105,13 @@ import Testing
                   - {label: No id}
                 """)
         let path = folder.path("broken.yaml")
-        #expect(throws: LexiconError(file: path, line: 4, column: 10, message: "concept id \"Alliance\" is not kebab-case (lower-case letters and digits joined by single hyphens)")) {
+        #expect(
+            throws: LexiconError(
+                file: path, line: 4, column: 10,
+                message:
+                    "concept id \"Alliance\" is not kebab-case (lower-case letters and digits joined by single hyphens)"
+            )
+        ) {
             try ConceptScheme(contentsOf: file)
         }
         do {
@@ -111,7 +119,8 @@ import Testing
         } catch {
             #expect(
                 "\(error)"
-                    == "\(path):4:10: concept id \"Alliance\" is not kebab-case (lower-case letters and digits joined by single hyphens)")
+                    == "\(path):4:10: concept id \"Alliance\" is not kebab-case (lower-case letters and digits joined by single hyphens)"
+            )
         }
     }
 

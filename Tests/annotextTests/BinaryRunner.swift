@@ -49,24 +49,24 @@ struct BinaryRunner {
         env.removeValue(forKey: "ANNOTEXT_DB")
         for (key, value) in environment { env[key] = value }
         process.environment = env
+        let scratch = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let inputURL = scratch.appendingPathComponent("stdin")
+        let errorURL = scratch.appendingPathComponent("stderr")
+        try (input ?? Data()).write(to: inputURL)
+        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         let out = Pipe()
-        let err = Pipe()
-        let inPipe = Pipe()
+        let inputHandle = try FileHandle(forReadingFrom: inputURL)
+        let errorHandle = try FileHandle(forWritingTo: errorURL)
         process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inPipe
+        process.standardError = errorHandle
+        process.standardInput = inputHandle
         try process.run()
-        let writer = Thread {
-            if let input { inPipe.fileHandleForWriting.write(input) }
-            try? inPipe.fileHandleForWriting.close()
-        }
-        writer.start()
-        var stderrData = Data()
-        let errReader = Thread { stderrData = err.fileHandleForReading.readDataToEndOfFile() }
-        errReader.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while errReader.isExecuting { usleep(1000) }
+        try? inputHandle.close()
+        try? errorHandle.close()
+        let stderrData = (try? Data(contentsOf: errorURL)) ?? Data()
         return Output(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderrData, as: UTF8.self))
     }
 }

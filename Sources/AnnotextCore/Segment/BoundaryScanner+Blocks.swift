@@ -40,9 +40,15 @@ extension BoundaryScanner {
     private mutating func segmentLines(blockKind: BlockKind) {
         guard !lines.isEmpty else { return }
         let first = units.count
-        if lines.count == 1 {
+        // A list read in the middle of a line (`1. … 2. …`) lives within its block.
+        lastLabel = nil
+        let alone = lines.count == 1
+        for k in lines.indices { lines[k].read(p, abbreviations: abbreviations, alone: alone) }
+        if alone {
             segmentRun(0, 0)
         } else {
+            // Lengths matter only to the layout of several lines.
+            for k in lines.indices { lines[k].length = SegmentBytes.scalarCount(p, lines[k].start, lines[k].end) }
             LineLayout.breaks(lines, into: &hardBreaks)
             var runStart = 0
             for k in 0..<lines.count where k == lines.count - 1 || hardBreaks[k] {
@@ -74,8 +80,16 @@ extension BoundaryScanner {
 
     /// The position of the next line feed at or after `i`, or `e`.
     static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Int {
+        guard let base = p.baseAddress else { return e }
         var j = i
-        while j < e, p[j] != 0x0A { j += 1 }
+        // Eight bytes at a time while no line feed is among them.
+        while j + 8 <= e {
+            let word = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+            let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
+            if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
+            j += 8
+        }
+        while j < e, base[j] != 0x0A { j += 1 }
         return j
     }
 }

@@ -44,6 +44,16 @@ extension BoundaryScanner {
         }
         guard k < e else { return k }
         let isEllipsis = hasEllipsis || dots >= 3
+        if !isEllipsis, p[k] == 0x5B, let noteEnd = bracketedNoteEnd(at: k), noteEnd < e,
+            SegmentBytes.isSpace(p, noteEnd, e)
+        {
+            // A note reference glued to the sentence (`power.[12] The`) stays with it.
+            let n = SegmentBytes.skipSpace(p, noteEnd, e)
+            guard n < e, SegmentBytes.letterCase(p, n, e) == .upper || EnumeratorLabel.parse(p, at: n, e) != nil else {
+                return noteEnd
+            }
+            return split(unitEnd: noteEnd, next: n)
+        }
         if !SegmentBytes.isSpace(p, k, e) {
             // No space after the marks: inside a token (`U.S`, `3.5`, `Jr.'s`), or a missing space.
             if !isEllipsis && !spaced && dots <= 1 && missingSpace(mark: i, next: k) {
@@ -52,7 +62,7 @@ extension BoundaryScanner {
             return k
         }
         let n = SegmentBytes.skipSpace(p, k, e)
-        guard n < e, SegmentBytes.hasAlphanumeric(p, unitStart, i) else { return k }
+        guard n < e, unitHasContent(before: i) else { return k }
 
         if isEllipsis {
             return ellipsis(at: i, dots: dots, spaced: spaced, closersEnd: k, next: n)
@@ -73,7 +83,7 @@ extension BoundaryScanner {
             guard strayEnd != nil, !endsWithNumber(before: i) else { return look }
             return split(unitEnd: termEnd, next: look)
         }
-        let next = NextToken(p, at: look, e)
+        let next = NextToken(p, at: look, e, lastLabel: lastLabel)
         guard endsSentence(mark: i, isQuestionOrExclamation: marks > 0, next: next) else { return k }
         if let strayEnd {
             return split(unitEnd: endsWithNumber(before: i) ? strayEnd : termEnd, next: look)
@@ -90,7 +100,7 @@ extension BoundaryScanner {
     /// the sentence and the three after it open the next unit.
     private mutating func ellipsis(at i: Int, dots: Int, spaced: Bool, closersEnd k: Int, next n: Int) -> Int {
         if i > unitStart, p[i - 1] == 0x5B || p[i - 1] == 0x28 { return k }
-        let next = NextToken(p, at: n, end)
+        let next = NextToken(p, at: n, end, lastLabel: lastLabel)
         let attached = i > 0 && !SegmentBytes.isASCIISpace(p[i - 1])
         if spaced && attached && dots >= 4 {
             guard next.kind == .upper || next.kind == .label else { return k }
@@ -130,7 +140,11 @@ extension BoundaryScanner {
         let start = wordStart(before: mark)
         guard start < mark else { return nil }
         if let kind = abbreviations.kind(p, start, mark) { return kind }
-        if mark - start == 1 { return SegmentBytes.isUpper(p[start]) ? .ordinary : nil }
+        if mark - start == 1 {
+            // `Chapter V.`, `Article X.` are numerals; other single capitals are initials.
+            guard SegmentBytes.isUpper(p[start]), !followsNumberWord(start) else { return nil }
+            return .ordinary
+        }
         // Letters in groups of one or two between periods.
         var run = 0
         var periods = 0
@@ -149,11 +163,21 @@ extension BoundaryScanner {
         return periods > 0 && run > 0 ? .ordinary : nil
     }
 
+    /// Whether the word before the one at `start` takes a number (`Chapter`, `Article`, `Part`).
+    func followsNumberWord(_ start: Int) -> Bool {
+        let previousEnd = SegmentBytes.trimEnd(p, unitStart, start)
+        guard previousEnd < start, previousEnd > unitStart else { return false }
+        var previousStart = previousEnd
+        while previousStart > unitStart, SegmentBytes.isLetter(p[previousStart - 1]) { previousStart -= 1 }
+        return Self.numberWords.contains(FoldedWordHash.hash(p, previousStart, previousEnd))
+    }
+
     /// Where the word that ends at `mark` starts: letters, digits, periods, apostrophes and
     /// non-ASCII scalars back from it (`Dr` in `REICH:Dr.`, `U.S` in `(U.S.`, `N°`).
     func wordStart(before mark: Int) -> Int {
         var start = mark
-        while start > unitStart {
+        let limit = max(unitStart, mark - 64)
+        while start > limit {
             let b = p[start - 1]
             guard SegmentBytes.isAlphanumeric(b) || b == 0x2E || b == 0x27 || b >= 0x80 else { break }
             if b >= 0x80 && SegmentBytes.spaceLengthBefore(p, start, unitStart) > 0 { break }
@@ -164,6 +188,16 @@ extension BoundaryScanner {
             start += p[start] >= 0xE0 ? 3 : 2
         }
         return min(start, mark)
+    }
+
+    /// The end of a note reference `[12]` or `[3, 4]` at `k`, or nil.
+    func bracketedNoteEnd(at k: Int) -> Int? {
+        var j = k + 1
+        while j < end, j - k <= 12, SegmentBytes.isDigit(p[j]) || p[j] == 0x2C || p[j] == 0x20 || p[j] == 0x2D {
+            j += 1
+        }
+        guard j < end, j > k + 1, p[j] == 0x5D, SegmentBytes.isDigit(p[k + 1]) else { return nil }
+        return j + 1
     }
 
     /// Whether at least `count` words of the unit come before `position`.

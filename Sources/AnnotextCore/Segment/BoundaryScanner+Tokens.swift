@@ -24,11 +24,20 @@ struct NextToken {
     /// The end of a note number of one to three digits followed by a capitalised word.
     var footnoteEnd: Int?
 
-    init(_ p: UnsafeBufferPointer<UInt8>, at n: Int, _ e: Int) {
+    /// Reads the token at `n`. A single letter with a period (`H.`, `b.`) is taken as a label
+    /// only when it comes next after `lastLabel`; otherwise it is an initial or a word.
+    init(_ p: UnsafeBufferPointer<UInt8>, at n: Int, _ e: Int, lastLabel: EnumeratorValue?) {
         beginsWithDigit = SegmentBytes.isDigit(p[n])
-        if EnumeratorLabel.parse(p, at: n, e) != nil {
-            kind = .label
-            return
+        if let label = EnumeratorLabel.parse(p, at: n, e) {
+            if let value = label.value, label.isLetterWithPeriod {
+                if let lastLabel, value.isSuccessor(of: lastLabel) {
+                    kind = .label
+                    return
+                }
+            } else {
+                kind = .label
+                return
+            }
         }
         var w = n
         while w < e {

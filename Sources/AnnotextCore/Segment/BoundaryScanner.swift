@@ -6,7 +6,9 @@
 /// in it. Finished units go to `units`, already trimmed, numbered and stripped of empty or
 /// punctuation-only ones.
 struct BoundaryScanner {
+    /// The UTF-8 bytes of the whole document text; every position is an offset into them.
     let p: UnsafeBufferPointer<UInt8>
+    /// The abbreviations that may not end a sentence.
     let abbreviations: AbbreviationList
     /// The finished units, in order.
     var units: [Sentence] = []
@@ -21,6 +23,10 @@ struct BoundaryScanner {
     var end = 0
     /// Parentheses opened and not yet closed in the current unit.
     var depth = 0
+    /// Whether the current unit holds a letter or digit before `contentChecked`.
+    var hasContent = false
+    /// How far the current unit has been searched for a letter or digit.
+    var contentChecked = 0
 
     /// Lines of the current block, reused from block to block.
     var lines: [LayoutLine] = []
@@ -38,13 +44,29 @@ struct BoundaryScanner {
         var i = SegmentBytes.skipSpace(p, s, e)
         guard i < e else { return }
         i = openUnit(at: i)
+        guard let base = p.baseAddress else { return }
+        let dot = SIMD16<UInt8>(repeating: 0x2E)
+        let question = SIMD16<UInt8>(repeating: 0x3F)
+        let bang = SIMD16<UInt8>(repeating: 0x21)
+        let open = SIMD16<UInt8>(repeating: 0x28)
+        let close = SIMD16<UInt8>(repeating: 0x29)
+        let wide = SIMD16<UInt8>(repeating: 0xE2)  // `…`, bullets, full stops: 0xE2–0xEF lead bytes
         while i < e {
-            let b = p[i]
-            // Most bytes are letters and spaces: one comparison chain and on.
-            if b == 0x20 || (b > 0x29 && b != 0x2E && b != 0x3F && b != 0xE2) {
-                i += 1
-                continue
+            // Most bytes are letters and spaces: skip sixteen at a time while none can matter.
+            while i + 16 <= e {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                let hit =
+                    (v .== dot) .| (v .== question) .| (v .== bang) .| (v .== open) .| (v .== close) .| (v .>= wide)
+                if any(hit) { break }
+                i += 16
             }
+            var b = base[i]
+            while b == 0x20 || (b > 0x29 && b != 0x2E && b != 0x3F && b < 0xE2) || b > 0xEF {
+                i += 1
+                if i == e { break }
+                b = base[i]
+            }
+            if i == e { break }
             switch b {
             case 0x2E, 0x3F, 0x21:
                 i = terminal(at: i)
@@ -55,6 +77,8 @@ struct BoundaryScanner {
                 i = closingParenthesis(at: i)
             case 0xE2:
                 i = wideMark(at: i)
+            case 0xE3, 0xEF:
+                i = fullStop(at: i)
             default:
                 i += 1
             }
@@ -67,6 +91,8 @@ struct BoundaryScanner {
         unitStart = i
         unitKind = .sentence
         depth = 0
+        hasContent = false
+        contentChecked = i
         guard i < end, let label = EnumeratorLabel.parse(p, at: i, end) else { return i }
         unitKind = label.kind
         if let value = label.value { lastLabel = value }
@@ -77,6 +103,19 @@ struct BoundaryScanner {
     mutating func split(unitEnd: Int, next: Int) -> Int {
         emit(unitStart, unitEnd, unitKind)
         return openUnit(at: next)
+    }
+
+    /// Whether the current unit holds a letter or digit before `i`. Remembers how far it looked,
+    /// so that a long run of marks is searched once.
+    mutating func unitHasContent(before i: Int) -> Bool {
+        if hasContent { return true }
+        let from = max(contentChecked, unitStart)
+        if from < i, SegmentBytes.hasAlphanumeric(p, from, i) {
+            hasContent = true
+            return true
+        }
+        contentChecked = max(from, i)
+        return false
     }
 
     /// Adds `p[s..<e]`, trimmed, as a unit — unless it holds no letter or digit.
@@ -98,9 +137,41 @@ struct BoundaryScanner {
         guard tokenStart > unitStart, i + 1 < end, SegmentBytes.isSpace(p, i + 1, end),
             let label = EnumeratorLabel.parse(p, at: tokenStart, end), label.end == i + 1, !label.isBullet,
             SegmentBytes.skipSpace(p, i + 1, end) < end,
-            SegmentBytes.hasAlphanumeric(p, unitStart, tokenStart)
+            unitHasContent(before: tokenStart),
+            !continuesEnumeration(before: tokenStart, isOption: label.kind == .option)
         else { return i + 1 }
         return split(unitEnd: tokenStart, next: tokenStart)
+    }
+
+    /// Whether a label at `start` is part of an enumeration running through a sentence
+    /// (`reasons: 1) cost, 2) time, and 3) risk`): after a comma, a semicolon, `and`, `or`, or —
+    /// unless it is a quiz option — a colon.
+    func continuesEnumeration(before start: Int, isOption: Bool) -> Bool {
+        let previousEnd = SegmentBytes.trimEnd(p, unitStart, start)
+        guard previousEnd > unitStart else { return false }
+        let b = p[previousEnd - 1]
+        if b == 0x2C || b == 0x3B || (b == 0x3A && !isOption) { return true }
+        let wordStart = SegmentBytes.tokenStart(p, before: previousEnd, unitStart)
+        let word = FoldedWordHash.hash(p, wordStart, previousEnd)
+        return word == LayoutLine.and || word == LayoutLine.or
+    }
+
+    /// An ideographic full stop (`。`, `！`, `？`) ends the unit wherever text follows it.
+    mutating func fullStop(at i: Int) -> Int {
+        var j = i
+        while j < end {
+            let n = SegmentBytes.fullStopLength(p, j, end)
+            if n == 0 { break }
+            j += n
+        }
+        guard j > i else { return i + 1 }
+        while j < end {
+            let n = max(SegmentBytes.wideCloserLength(p, j, end), SegmentBytes.closerLength(p, j, end))
+            if n == 0 { break }
+            j += n
+        }
+        guard j < end, unitHasContent(before: i) else { return j }
+        return split(unitEnd: j, next: SegmentBytes.skipSpace(p, j, end))
     }
 
     /// A byte 0xE2: an ellipsis `…`, a bullet after white space (which starts a new unit), or
@@ -110,7 +181,7 @@ struct BoundaryScanner {
         guard i > unitStart, i + 2 < end, SegmentBytes.isASCIISpace(p[i - 1]),
             p[i + 1] != 0x80 || p[i + 2] == 0xA2 || p[i + 2] == 0xA3,
             EnumeratorLabel.bulletEnd(p, i, end) != nil,
-            SegmentBytes.hasAlphanumeric(p, unitStart, i)
+            unitHasContent(before: i)
         else { return i + 1 }
         return split(unitEnd: i, next: i)
     }

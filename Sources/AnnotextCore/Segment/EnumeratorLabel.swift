@@ -10,10 +10,21 @@ struct EnumeratorLabel {
     /// Whether the label is a bullet.
     var isBullet: Bool
 
+    /// A single letter and a period (`A.`, `b.`): as likely an initial as a label.
+    var isLetterWithPeriod: Bool {
+        guard let value, !isBullet else { return false }
+        return value.style == 0x2E && value.letter > 0 && value.number == 0
+    }
+
     /// The label that starts at `i`, or nil. A label must be followed by white space or the end
     /// of the range (a bullet may be followed by anything).
     static func parse(_ p: UnsafeBufferPointer<UInt8>, at i: Int, _ e: Int) -> EnumeratorLabel? {
         guard i < e else { return nil }
+        let b = p[i]
+        // Only a digit, a letter, `(` or a bullet can open a label.
+        guard SegmentBytes.isAlphanumeric(b) || b == 0x28 || b == 0x2D || b == 0x2A || b == 0x2B || b == 0xE2 else {
+            return nil
+        }
         if let bulletEnd = bulletEnd(p, i, e) {
             let afterBullet = SegmentBytes.skipSpace(p, bulletEnd, e)
             if afterBullet < e, let inner = parseEnumerator(p, afterBullet, e) {
@@ -74,8 +85,12 @@ struct EnumeratorLabel {
         if levels && closer != 0x2E { return nil }
         let end = j + 1
         guard end == e || SegmentBytes.isSpace(p, end, e) else { return nil }
-        guard var value = EnumeratorValue(p, bodyStart, bodyEnd) else { return nil }
-        if levels { value = EnumeratorValue(number: 0, letter: 0, roman: 0, isUpper: false, style: 0) }
+        // `Q1.`, `S12)`: a capital and a number name a question or section; they start no sequence.
+        let isNamedNumber =
+            bodyEnd - bodyStart >= 2 && bodyEnd - bodyStart <= 4 && SegmentBytes.isUpper(p[bodyStart])
+            && (bodyStart + 1..<bodyEnd).allSatisfy { SegmentBytes.isDigit(p[$0]) }
+        guard var value = isNamedNumber ? .unnumbered : EnumeratorValue(p, bodyStart, bodyEnd) else { return nil }
+        if levels { value = .unnumbered }
         value.style = parenthesised ? 0x28 : closer
         let isOption =
             !parenthesised && closer == 0x29 && value.letter >= 1 && value.letter <= 8 && value.isUpper
@@ -96,6 +111,9 @@ struct EnumeratorValue: Equatable {
     var isUpper: Bool
     /// How the label is written: `.` or `)` after it, or `(` around it.
     var style: UInt8
+
+    /// A label with no place in a sequence (`1.2.`, `Q1.`).
+    static let unnumbered = EnumeratorValue(number: 0, letter: 0, roman: 0, isUpper: false, style: 0)
 
     init(number: Int, letter: Int, roman: Int, isUpper: Bool, style: UInt8) {
         self.number = number

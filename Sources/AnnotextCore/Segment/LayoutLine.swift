@@ -4,32 +4,60 @@ struct LayoutLine {
     var start: Int
     /// Just after the last byte that is not white space.
     var end: Int
-    /// The length in scalars.
-    var length: Int
+    /// The length in scalars (measured only for blocks of several lines; 0 until then).
+    var length = 0
     /// Ends with `.`, `?`, `!` or `…` (before any closing quote or bracket).
     var endsSentence = false
-    /// Ends with `:` or `;`.
+    /// Ends with `:` or `;` (or `; and`, `; or`).
     var endsClause = false
-    /// Ends with a comma or with a hyphen after a letter (`collec-`): it runs on.
+    /// Ends with `:`.
+    var endsColon = false
+    /// Ends with a comma, a hyphen after a letter (`collec-`) or a title (`Mr.`): it runs on.
     var endsRunOn = false
+    /// Ends with a hyphen after a letter or a title: it cannot end there, whatever follows.
+    var endsOpen = false
     /// Starts with a lower-case letter (after any opening quote or bracket).
     var startsLower = false
-    /// Starts with a list label or bullet.
+    /// Starts with a typographic bullet (`•`, `◦`, `⁃`).
     var startsLabel = false
+    /// What starts the line: 0 nothing, 1 an enumerator (`1.`, `(a)`), 2 a dash or ASCII
+    /// bullet, 3 a typographic bullet.
+    var labelStyle: UInt8 = 0
+    /// Starts with any other label (`1.`, `IV.`, `(a)`, `2)`, `B)`, `-`, `*`): a list item, or in
+    /// wrapped prose perhaps a number, initial or dash that the line break happens to put first
+    /// (`85.`, `M.`, `17)`, `— these`).
+    var startsWeakLabel = false
     /// Is a list label and nothing else (`I.`, `V.`, `12.`): a section number.
     var isBareLabel = false
+    /// Opens with a term and a separator (`alliance: …`, `hegemon – …`): a glossary entry.
+    var hasLeadTerm = false
     /// Holds no letter or digit (`=====`, `* * *`).
     var isRule = false
     /// Capitals or title case without final punctuation: a heading when it stands alone.
     var isHeadingLike = false
 
-    /// Reads the line `p[start..<end]` (untrimmed, without its line break).
+    /// Whether `next`, the line after this one, opens a list item: it starts with a bullet, or
+    /// with another label after a line that closes something, is an item of the same style or
+    /// stops short of the measure (`longest`).
+    func isFollowed(byItem next: LayoutLine, longest: Int) -> Bool {
+        if next.startsLabel { return true }
+        return next.startsWeakLabel
+            && (endsSentence || endsClause || isHeadingLike || labelStyle == next.labelStyle
+                || length * 10 < longest * 7)
+    }
+
+    /// The line `p[start..<end]` (untrimmed, without its line break), not yet read.
     init(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         let s = SegmentBytes.skipSpace(p, start, end)
-        let e = SegmentBytes.trimEnd(p, s, end)
         self.start = s
-        self.end = e
-        self.length = SegmentBytes.scalarCount(p, s, e)
+        self.end = SegmentBytes.trimEnd(p, s, end)
+    }
+
+    /// Reads what the layout judgement needs. A line that is a block of its own (`alone`) needs
+    /// only what tells a heading, a section number or a rule; the rest is skipped for speed.
+    mutating func read(_ p: UnsafeBufferPointer<UInt8>, abbreviations: AbbreviationList, alone: Bool) {
+        let s = start
+        let e = end
         guard e > s else {
             isRule = true
             return
@@ -51,10 +79,14 @@ struct LayoutLine {
         }
         if last > s {
             let b = p[last - 1]
-            endsSentence = b == 0x2E || b == 0x3F || b == 0x21 || (last - 3 >= s && SegmentBytes.isEllipsis(p, last - 3, e))
+            endsSentence =
+                b == 0x2E || b == 0x3F || b == 0x21
+                || (last - 3 >= s
+                    && (SegmentBytes.isEllipsis(p, last - 3, e) || SegmentBytes.fullStopLength(p, last - 3, e) == 3))
+            endsColon = b == 0x3A
             endsClause = b == 0x3A || b == 0x3B
             // `…; and` / `…; or` closes an item of a list laid out line by line.
-            if !endsClause, SegmentBytes.isLetter(b) {
+            if !alone, !endsClause, SegmentBytes.isLetter(b) {
                 let wordStart = SegmentBytes.tokenStart(p, before: last, s)
                 let word = FoldedWordHash.hash(p, wordStart, last)
                 if word == Self.and || word == Self.or {
@@ -62,70 +94,51 @@ struct LayoutLine {
                     endsClause = before > s && p[before - 1] == 0x3B
                 }
             }
-            endsRunOn = b == 0x2C || (b == 0x2D && last - 2 >= s && SegmentBytes.isLetter(p[last - 2]))
-        }
-        var first = s
-        while first < e {
-            let n = SegmentBytes.openerLength(p, first, e)
-            if n == 0 || p[first] == 0x28 && EnumeratorLabel.parse(p, at: first, e) != nil { break }
-            first += n
-        }
-        if first < e { startsLower = SegmentBytes.letterCase(p, first, e) == .lower }
-        if let label = EnumeratorLabel.parse(p, at: s, e) {
-            startsLabel = true
-            isBareLabel = label.end == e && !label.isBullet
-        }
-        if !endsSentence && !endsClause && !endsRunOn && !startsLabel {
-            isHeadingLike = Self.isHeadingLike(p, s, e)
-        }
-    }
-
-    /// Whether the text reads as a heading: at most 25 words, the first word with letters
-    /// capitalised, and every word capitalised or a short function word (`of`, `the`, `and`).
-    static func isHeadingLike(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        guard e - s <= 200 else { return false }
-        var words = 0
-        var capitalised = 0
-        var i = s
-        while i < e {
-            i = SegmentBytes.skipSpace(p, i, e)
-            guard i < e else { break }
-            let tokenEnd = SegmentBytes.tokenEnd(p, i, e)
-            words += 1
-            if words > 25 { return false }
-            // The first letter of the token decides; tokens without letters are neutral.
-            var j = i
-            while j < tokenEnd, SegmentBytes.letterCase(p, j, tokenEnd) == .none || SegmentBytes.isDigit(p[j]) {
-                j += 1
+            endsOpen = b == 0x2D && last - 2 >= s && SegmentBytes.isLetter(p[last - 2])
+            endsRunOn = b == 0x2C || endsOpen
+            if !alone, SegmentBytes.isLower(b), !endsClause {
+                // A line ending in `the`, `of`, `and` breaks a sentence in the middle.
+                var wordStart = last - 1
+                while wordStart > s, SegmentBytes.isLetter(p[wordStart - 1]) { wordStart -= 1 }
+                if Self.functionWords.contains(FoldedWordHash.hash(p, wordStart, last)) { endsOpen = true }
             }
-            if j < tokenEnd {
-                switch SegmentBytes.letterCase(p, j, tokenEnd) {
-                case .upper, .uncased:
-                    capitalised += 1
-                case .lower:
-                    if capitalised == 0 { return false }
-                    var wordEnd = j
-                    while wordEnd < tokenEnd, SegmentBytes.isLetter(p[wordEnd]) { wordEnd += 1 }
-                    if !smallWords.contains(FoldedWordHash.hash(p, j, wordEnd)) { return false }
+            if !alone, b == 0x2E, last == e {
+                // A title or a linking abbreviation leads into the next line (`by Mr.` / `Wilson`).
+                var wordStart = last - 1
+                while wordStart > s, SegmentBytes.isLetter(p[wordStart - 1]) { wordStart -= 1 }
+                switch abbreviations.kind(p, wordStart, last - 1) {
+                case .title? where SegmentBytes.isUpper(p[wordStart]),
+                    .linking? where SegmentBytes.isLower(p[wordStart]):
+                    endsSentence = false
+                    endsRunOn = true
+                    endsOpen = true
                 default:
                     break
                 }
             }
-            i = tokenEnd
         }
-        return capitalised > 0
+        if endsOpen { endsRunOn = true }
+        if !alone {
+            var first = s
+            while first < e {
+                let n = SegmentBytes.openerLength(p, first, e)
+                if n == 0 || p[first] == 0x28 && EnumeratorLabel.parse(p, at: first, e) != nil { break }
+                first += n
+            }
+            if first < e { startsLower = SegmentBytes.letterCase(p, first, e) == .lower }
+            hasLeadTerm = Self.hasLeadTerm(p, s, e)
+        }
+        if let label = EnumeratorLabel.parse(p, at: s, e) {
+            // Only a typographic bullet surely opens an item; `1.`, `17)`, `(a)`, `-`, `*` may be
+            // what a line break happens to put first in wrapped prose.
+            startsWeakLabel =
+                !label.isBullet || p[s] < 0x80 || (p[s + 1] == 0x80 && (p[s + 2] == 0x93 || p[s + 2] == 0x94))
+            startsLabel = !startsWeakLabel
+            labelStyle = !label.isBullet ? 1 : startsLabel ? 3 : 2
+            isBareLabel = label.end == e && !label.isBullet
+        }
+        if !endsSentence && !endsClause && !endsRunOn && !startsLabel && !startsWeakLabel {
+            isHeadingLike = Self.isHeadingLike(p, s, e)
+        }
     }
-
-    static let and = FoldedWordHash.hash("and")
-    static let or = FoldedWordHash.hash("or")
-
-    /// Function words that stay in lower case in a title.
-    static let smallWords: Set<UInt64> = Set(
-        [
-            "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "from",
-            "by", "with", "into", "upon", "as", "via", "vs", "v", "per", "de", "du", "des", "la",
-            "le", "van", "von", "der", "den", "over", "under", "than", "its", "off", "out", "up",
-            "about", "against", "between", "among", "through", "without", "within", "after",
-            "before", "during", "since", "until", "e", "y", "et", "und",
-        ].map { FoldedWordHash.hash($0) })
 }

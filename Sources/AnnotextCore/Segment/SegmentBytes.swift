@@ -94,16 +94,23 @@ enum SegmentBytes {
         return end
     }
 
-    /// The first position at or after `i` that is white space (or `end`).
+    /// Tokens are read at most this far, so that a pathological run without spaces costs
+    /// linear time, not quadratic.
+    static let tokenLimit = 256
+
+    /// The first position at or after `i` that is white space (or `end`, or `tokenLimit` on).
     static func tokenEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         var i = i
-        while i < end, !isSpace(p, i, end) { i += 1 }
+        let stop = min(end, i + tokenLimit)
+        while i < stop, !isSpace(p, i, end) { i += 1 }
         return i
     }
 
-    /// The position where the token holding `i - 1` starts (just after white space).
+    /// The position where the token holding `i - 1` starts (just after white space), at most
+    /// `tokenLimit` bytes back.
     static func tokenStart(_ p: UnsafeBufferPointer<UInt8>, before i: Int, _ start: Int) -> Int {
         var j = i
+        let start = max(start, i - tokenLimit)
         while j > start {
             let b = p[j - 1]
             if b < 0x80 ? isASCIISpace(b) : spaceLengthBefore(p, j, start) > 0 { break }
@@ -179,6 +186,26 @@ enum SegmentBytes {
     @inline(__always)
     static func isEllipsis(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         p[i] == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && p[i + 2] == 0xA6
+    }
+
+    /// The byte length of an ideographic full stop or full-width `！ ？` at `i`, or 0. These end
+    /// a sentence without a space after them.
+    @inline(__always)
+    static func fullStopLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        guard i + 2 < end else { return 0 }
+        let b = p[i]
+        if b == 0xE3 { return p[i + 1] == 0x80 && p[i + 2] == 0x82 ? 3 : 0 }
+        if b == 0xEF { return p[i + 1] == 0xBC && (p[i + 2] == 0x81 || p[i + 2] == 0x9F) ? 3 : 0 }
+        return 0
+    }
+
+    /// The byte length of a full-width closing bracket or corner quote at `i` (`」 』 ）`), or 0.
+    static func wideCloserLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        guard i + 2 < end else { return 0 }
+        let (b, b1, b2) = (p[i], p[i + 1], p[i + 2])
+        if b == 0xE3, b1 == 0x80, b2 == 0x8D || b2 == 0x8F || b2 == 0x89 || b2 == 0x8B { return 3 }
+        if b == 0xEF, b1 == 0xBC, b2 == 0x89 { return 3 }
+        return 0
     }
 
     /// Whether the range holds a letter or a digit (any non-ASCII scalar counts as one unless it

@@ -24,6 +24,8 @@ public struct SentenceSegmenter: Sendable {
         var text = document.text
         return text.withUTF8 { bytes in
             var scanner = BoundaryScanner(bytes, abbreviations: abbreviations)
+            // Prose runs at about a hundred bytes a unit; growing the array costs more than this.
+            scanner.units.reserveCapacity(bytes.count / 96 + 4)
             if document.blocks.isEmpty {
                 scanner.segmentPlainText(bytes.count)
             } else {

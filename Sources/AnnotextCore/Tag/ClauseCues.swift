@@ -14,7 +14,8 @@ enum ClauseCue {
     static let subordinator: UInt32 = 1 << 4
     /// Starts a new clause after a comma: and, or.
     static let coordinator: UInt32 = 1 << 5
-    /// `of`: a mention after it qualifies the denied noun (`not Members of the United Nations`).
+    /// `of` (and `between`, `among`): a mention after it qualifies the denied noun (`not Members
+    /// of the United Nations`, `no similarities between the liberal theory and …`).
     static let of: UInt32 = 1 << 6
     /// Hedges: may, might, could, possibly, perhaps …
     static let hedge: UInt32 = 1 << 7
@@ -34,6 +35,8 @@ enum ClauseCue {
     static let not: UInt32 = 1 << 16
     static let no: UInt32 = 1 << 17
     static let may: UInt32 = 1 << 18
+    /// Verbs that take `of` (speak of, think of): their `of` does not start a qualifier.
+    static let verbBeforeOf: UInt32 = 1 << 19
 
     /// Each cue word with its roles.
     static let words: [(String, UInt32)] = {
@@ -47,7 +50,7 @@ enum ClauseCue {
         add(contrast, "but while whilst although though whereas however yet unless except")
         add(subordinator, "that which who whom whose where because if when whenever since whether until")
         add(coordinator, "and or")
-        add(of, "of")
+        add(of, "of between among amongst")
         add(hedge, "may might could possibly perhaps arguably likely unlikely probably maybe presumably")
         add(hedge, "seem seems seemed appear appears appeared allegedly supposedly apparently potentially conceivably")
         add(attribution, "argue argues argued arguing contend contends contended believe believes believed")
@@ -61,6 +64,10 @@ enum ClauseCue {
         add(not, "not")
         add(no, "no")
         add(may, "may")
+        add(verbBeforeOf, "speak speaks spoke spoken speaking think thinks thought thinking talk talks talked")
+        add(verbBeforeOf, "consist consists consisted approve approves approved conceive conceived dream dreamt dreamed")
+        add(verbBeforeOf, "hear heard know knew known accuse accused rid deprive deprived dispose disposed convince")
+        add(verbBeforeOf, "convinced remind reminded warn warned")
         add(the, "the")
         return list
     }()

@@ -3,19 +3,34 @@
 ///
 /// - negated: a negator (not, n't, cannot, no, no longer, never, without, neither, nor) before the
 ///   mention in its own clause, at most `negationWindow` words back. The scope ends at `;`, `:`,
-///   a dash, a blank line, a contrast (but, while, although, whereas …), the start of a relative
-///   or subordinate clause (that, which, who, because, if, when …) and a comma before and/or.
+///   a dash, a blank line, a comma, a contrast (but, while, although, whereas …) and the start of
+///   a relative or subordinate clause (that, which, who, because, if, when …).
 ///   Not only / not just / not least / no doubt / no matter are pseudo-negations; `not merely`
 ///   negates. An `of` between the negator and the mention means the mention only qualifies the
 ///   denied noun (`not Members of the United Nations`, `without the authorization of the
-///   Security Council`), so it is not negated. Refrain, avoid, prevent, oppose are not negators.
+///   Security Council`), so it is not negated, unless a verb that takes `of` stands before it
+///   (`cannot speak of a hegemon`). Refrain, avoid, prevent, oppose are not negators.
 /// - hedged: may, might, could, possibly, perhaps, arguably, likely, probably, seem(s), appear(s)
 ///   … before the mention in its clause (`May` capitalised inside a sentence is the month).
 /// - attributed: argue, contend, believe, assert … (claim, maintain, suggest, hold only before
 ///   `that`), `according to`, `in the view of`, `in X's view` before the mention in its unit.
 struct ClauseScope {
-    let tokens: [Token]
+    let tokens: UnsafeBufferPointer<Token>
     let roles: [UInt32]
+    /// The last token of the unit's first attribution cue (`Int.max`: none); a mention after it
+    /// is attributed. Found once per unit, as every mention asks.
+    private var attributionCueEnd = Int.max
+
+    /// For each token, whether a hedge opened earlier in its clause reaches it: one forward pass
+    /// per unit instead of a backward scan per mention.
+    private var hedged: [Bool] = []
+
+    init(tokens: UnsafeBufferPointer<Token>, roles: [UInt32]) {
+        self.tokens = tokens
+        self.roles = roles
+        attributionCueEnd = firstAttributionCueEnd()
+        hedged = hedgeReach()
+    }
 
     /// How many words back a negator reaches.
     static let negationWindow = 8
@@ -46,8 +61,12 @@ struct ClauseScope {
             if role & ClauseCue.negator != 0 || tokens[index].shape & Shape.negativeContraction != 0 {
                 return !sawOf && !isPseudoNegation(index)
             }
-            if startsClause(index) || isBoundary(before: index) { return false }
-            if role & ClauseCue.of != 0 { sawOf = true }
+            // A comma also ends the scope here ("not in session, immediately the Security Council"),
+            // though not before the negator is checked ("X, not Y").
+            if startsClause(index) || isBoundary(before: index) || tokens[index].separator & Separator.comma != 0 {
+                return false
+            }
+            if role & ClauseCue.of != 0, index > 0, self.role(index - 1) & ClauseCue.verbBeforeOf == 0 { sawOf = true }
             index -= 1
         }
         return false
@@ -65,32 +84,41 @@ struct ClauseScope {
     }
 
     func isHedged(at start: Int) -> Bool {
-        guard start > 0, !isBoundary(before: start) else { return false }
-        var index = start - 1
-        while index >= 0 {
+        start > 0 && start < hedged.count && !isBoundary(before: start) && hedged[start]
+    }
+
+    /// `reach[i]`: a hedge cue stands before token `i` with no clause boundary between them.
+    private func hedgeReach() -> [Bool] {
+        var reach = [Bool](repeating: false, count: tokens.count)
+        var open = false
+        for index in tokens.indices {
+            reach[index] = open
+            if startsClause(index) || isBoundary(before: index) { open = false }
             if role(index) & ClauseCue.hedge != 0 {
-                let isMonth = index > 0 && tokens[index].shape & Shape.title != 0 && role(index) & ClauseCue.may != 0
-                if !isMonth { return true }
+                // `May` capitalised inside a sentence is the month.
+                open = open || index == 0 || tokens[index].shape & Shape.title == 0 || role(index) & ClauseCue.may == 0
             }
-            if startsClause(index) || isBoundary(before: index) { return false }
-            index -= 1
         }
-        return false
+        return reach
     }
 
     func isAttributed(at start: Int) -> Bool {
-        for index in 0..<start {
+        attributionCueEnd < start
+    }
+
+    private func firstAttributionCueEnd() -> Int {
+        for index in tokens.indices {
             let role = role(index)
-            if role & ClauseCue.attribution != 0 { return true }
-            let next = index + 1 < start ? self.role(index + 1) : 0
-            if role & ClauseCue.attributionBeforeThat != 0, next & ClauseCue.that != 0 { return true }
-            if role & ClauseCue.according != 0, next & ClauseCue.to != 0 { return true }
+            if role & ClauseCue.attribution != 0 { return index }
+            let next = index + 1 < tokens.count ? self.role(index + 1) : 0
+            if role & ClauseCue.attributionBeforeThat != 0, next & ClauseCue.that != 0 { return index + 1 }
+            if role & ClauseCue.according != 0, next & ClauseCue.to != 0 { return index + 1 }
             if role & ClauseCue.view != 0, index >= 2, self.role(index - 2) & ClauseCue.in != 0 {
                 let before = index - 1
-                if self.role(before) & ClauseCue.the != 0, next & ClauseCue.of != 0 { return true }
-                if tokens[before].shape & Shape.possessive != 0 { return true }
+                if self.role(before) & ClauseCue.the != 0, next & ClauseCue.of != 0 { return index + 1 }
+                if tokens[before].shape & Shape.possessive != 0 { return index }
             }
         }
-        return false
+        return Int.max
     }
 }

@@ -47,6 +47,8 @@ public struct CompiledLexicon: Sendable {
     let terms: [CompiledTerm]
     /// `ClauseCue` roles by token id.
     let roles: [UInt32]
+    /// The concept ids, by concept index.
+    let conceptIDs: [String]
     /// The language of the scheme's terms, as a primary subtag (`en`).
     let language: String
 
@@ -61,6 +63,7 @@ public struct CompiledLexicon: Sendable {
         patterns = compiler.patterns
         terms = compiler.terms
         roles = compiler.roles
+        conceptIDs = scheme.concepts.map(\.id)
         language = Self.primaryLanguage(scheme.language)
     }
 

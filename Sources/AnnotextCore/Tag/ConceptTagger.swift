@@ -27,10 +27,10 @@ public struct ConceptTagger: Sendable {
                     let view = VocabularyView(
                         keys: keys.baseAddress.unsafelyUnwrapped, values: values.baseAddress.unsafelyUnwrapped,
                         mask: keys.count - 1, shift: lexicon.vocabulary.slotShift)
-                    var scanner = TokenScanner(vocabulary: view)
-                    var tokens: [Token] = []
+                    let scanner = TokenScanner(vocabulary: view)
                     var candidates: [Candidate] = []
                     let matcher = TermMatcher(automaton: lexicon.automaton)
+                    let builder = MentionBuilder(lexicon: lexicon, policy: overlaps)
                     var result: [TaggedSentence] = []
                     result.reserveCapacity(sentences.count)
                     for sentence in sentences {
@@ -39,14 +39,14 @@ public struct ConceptTagger: Sendable {
                             result.append(TaggedSentence(sentence: sentence))
                             continue
                         }
-                        scanner.scan(bytes, range: range, into: &tokens)
+                        scanner.scan(bytes, range: range)
+                        let tokens = scanner.tokens
                         matcher.matches(in: tokens, into: &candidates)
                         guard !candidates.isEmpty else {
                             result.append(TaggedSentence(sentence: sentence))
                             continue
                         }
-                        let builder = MentionBuilder(lexicon: lexicon, tokens: tokens, bytes: bytes)
-                        result.append(TaggedSentence(sentence: sentence, mentions: builder.mentions(from: candidates, policy: overlaps)))
+                        result.append(TaggedSentence(sentence: sentence, mentions: builder.mentions(from: candidates, in: tokens)))
                     }
                     return result
                 }

@@ -10,7 +10,7 @@ enum EnglishInflection {
         "criterion": "criteria", "phenomenon": "phenomena", "datum": "data", "medium": "media",
         "memorandum": "memoranda", "foot": "feet", "life": "lives", "wife": "wives", "knife": "knives",
         "half": "halves", "self": "selves", "leaf": "leaves", "thief": "thieves", "wolf": "wolves",
-        "axis": "axes", "status quo": "status quo", "chief": "chiefs", "mouse": "mice", "ox": "oxen",
+        "axis": "axes", "chief": "chiefs", "mouse": "mice", "ox": "oxen",
     ]
     /// The same table read the other way.
     static let irregularSingulars: [String: String] = Dictionary(

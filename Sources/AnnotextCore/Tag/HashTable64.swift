@@ -2,7 +2,7 @@
 /// touches one or two cache lines. It holds the vocabulary (folded-token hash → token id) and
 /// the automaton's transitions (node and token id → node).
 ///
-/// Folded tokens are identified by a 64-bit FNV-1a hash rather than compared byte by byte: with
+/// Folded tokens are identified by a 64-bit hash rather than compared byte by byte: with
 /// at most a few hundred thousand distinct words the chance that an unrelated text token hashes
 /// onto one of them is below 10⁻¹³ per token, and it saves storing and comparing the bytes.
 struct HashTable64: Sendable {
@@ -20,20 +20,31 @@ struct HashTable64: Sendable {
         shift = 64 - bits
     }
 
-    /// The FNV-1a offset basis: the hash of no bytes.
-    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// Extends an FNV-1a hash by one byte.
+    /// Hashes a folded word eight bytes at a time. `bytes` must be readable up to 7 bytes past
+    /// `count` (the scanner's fold buffer has that slack); the bytes past it do not count.
     @inline(__always)
-    static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    static func hash(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        var value = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)
+        let raw = UnsafeRawPointer(bytes)
+        var offset = 0
+        while offset < count {
+            var word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let remaining = count &- offset
+            if remaining < 8 { word &= (1 << (UInt64(truncatingIfNeeded: remaining) &* 8)) &- 1 }
+            value = (value ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            value ^= value >> 32
+            offset &+= 8
+        }
+        value = (value ^ (value >> 29)) &* 0xC4CE_B9FE_1A85_EC53
+        return value ^ (value >> 32)
     }
 
-    /// The FNV-1a hash of `bytes`.
+    /// The hash of `bytes`, as `hash(_:count:)` computes it.
     static func hash<Bytes: Sequence>(of bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var value = seed
-        for byte in bytes { value = hash(value, byte) }
-        return value
+        var padded = Array(bytes)
+        let count = padded.count
+        padded += [0, 0, 0, 0, 0, 0, 0, 0]
+        return padded.withUnsafeBufferPointer { hash($0.baseAddress.unsafelyUnwrapped, count: count) }
     }
 
     /// The value stored for `key`, or 0.

@@ -87,6 +87,16 @@ struct LexiconCompiler {
             }
         }
         automaton.finish(vocabularySize: vocabularySize)
+        let patterns = self.patterns
+        let terms = self.terms
+        automaton.describeOutputs { index in
+            let pattern = patterns[Int(index)]
+            let term = terms[Int(pattern.term)]
+            var flags: UInt8 = term.isExclusion ? MatchOutput.exclusion : 0
+            if pattern.acronymMask != 0 || term.caseShapes != nil { flags |= MatchOutput.checksCase }
+            if !term.context.isEmpty { flags |= MatchOutput.guarded }
+            return MatchOutput(pattern: index, concept: term.concept, rank: UInt8(min(pattern.rank, 255)), flags: flags)
+        }
     }
 
     private func parse(_ text: String, kind: String, concept: String, place: String) throws(LexiconCompileError) -> TermPattern {

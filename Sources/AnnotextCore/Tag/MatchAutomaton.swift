@@ -11,8 +11,15 @@ struct MatchAutomaton: Sendable {
     /// `outputs[outputStarts[n]..<outputStarts[n + 1]]` once `finish()` has run.
     private(set) var outputStarts: [UInt32] = []
     private(set) var outputs: [UInt32] = []
+    /// What the matcher needs of each output without touching the pattern tables (which are
+    /// large, so each look there is a cache miss): filled by `describeOutputs`.
+    private(set) var outputInfo: [MatchOutput] = []
     /// Gap edges: node → (min, max, node the gap leads to).
     private(set) var gapEdges: [UInt32: [(min: Int, max: Int, target: UInt32)]] = [:]
+    /// Whether a node has children below it, by node: a leaf needs no transition lookup.
+    private(set) var hasChildren: [Bool] = [true]
+    /// Whether a token id occurs after the first word of some form: other tokens end every walk.
+    private(set) var continues: [Bool] = [false]
     /// Whether a node has gap edges, by node (filled by `finish()`).
     private(set) var hasGapEdges: [Bool] = []
     /// Outputs per node while building.
@@ -34,6 +41,9 @@ struct MatchAutomaton: Sendable {
         if found == 0, create {
             found = newNode()
             transitions.set(found, for: key)
+            hasChildren[Int(node)] = true
+            if Int(id) >= continues.count { continues += [Bool](repeating: false, count: Int(id) + 1 - continues.count) }
+            continues[Int(id)] = true
         }
         return found
     }
@@ -43,6 +53,7 @@ struct MatchAutomaton: Sendable {
         let key = UInt64(node) << 16 | UInt64(min) << 8 | UInt64(max)
         if let target = gapTargets[key] { return target }
         let target = newNode()
+        hasChildren[Int(node)] = true
         gapTargets[key] = target
         gapEdges[node, default: []].append((min, max, target))
         return target
@@ -63,6 +74,9 @@ struct MatchAutomaton: Sendable {
         if rootChildren.count < vocabularySize + 1 {
             rootChildren += [UInt32](repeating: 0, count: vocabularySize + 1 - rootChildren.count)
         }
+        if continues.count < vocabularySize + 1 {
+            continues += [Bool](repeating: false, count: vocabularySize + 1 - continues.count)
+        }
         outputStarts = [0]
         outputStarts.reserveCapacity(pending.count + 1)
         for list in pending {
@@ -75,9 +89,34 @@ struct MatchAutomaton: Sendable {
         for node in gapEdges.keys { hasGapEdges[Int(node)] = true }
     }
 
+    /// Fills `outputInfo` from the compiled patterns.
+    mutating func describeOutputs(_ describe: (UInt32) -> MatchOutput) {
+        outputInfo = outputs.map(describe)
+    }
+
     private mutating func newNode() -> UInt32 {
         pending.append([])
+        hasChildren.append(false)
         nodeCount += 1
         return UInt32(nodeCount - 1)
     }
+}
+
+/// An output of the automaton with the facts the per-match checks need.
+struct MatchOutput: Sendable {
+    /// Index in `CompiledLexicon.patterns`.
+    var pattern: UInt32
+    /// The concept's index in the scheme.
+    var concept: Int32
+    /// How many variant rules made the form.
+    var rank: UInt8
+    /// `MatchOutput` flags.
+    var flags: UInt8
+
+    /// The form is an exclusion.
+    static let exclusion: UInt8 = 1
+    /// The form has acronym words or a case-sensitive term.
+    static let checksCase: UInt8 = 2
+    /// The term has a context guard.
+    static let guarded: UInt8 = 4
 }

@@ -1,42 +1,60 @@
 /// Turns the raw matches of one unit into mentions: drops the ones that fail a check (acronym
 /// case, case-sensitive terms, web addresses, exclusions, context guards), lets the overlap
 /// policy choose, and gives each mention its span, provenance and attributes.
-struct MentionBuilder {
+///
+/// One builder serves a whole document, so its scratch lists are allocated once.
+final class MentionBuilder {
     let lexicon: CompiledLexicon
-    let tokens: [Token]
-    let bytes: UnsafeBufferPointer<UInt8>
+    let policy: OverlapPolicy
+    private var matches: [TokenMatch] = []
+    private var exclusions: [(first: Int, end: Int, concept: Int32)] = []
 
-    func mentions(from candidates: [Candidate], policy: OverlapPolicy) -> [Mention] {
-        var matches: [TokenMatch] = []
-        var exclusions: [(first: Int, end: Int, concept: Int32)] = []
+    init(lexicon: CompiledLexicon, policy: OverlapPolicy) {
+        self.lexicon = lexicon
+        self.policy = policy
+    }
+
+    /// The mentions of a unit from the raw matches in its tokens.
+    func mentions(from candidates: [Candidate], in tokens: UnsafeBufferPointer<Token>) -> [Mention] {
+        matches.removeAll(keepingCapacity: true)
+        exclusions.removeAll(keepingCapacity: true)
+        var guarded = false
         for candidate in candidates {
-            let pattern = lexicon.patterns[Int(candidate.pattern)]
-            let term = lexicon.terms[Int(pattern.term)]
-            guard passesCase(candidate, pattern, term), !touchesWebAddress(candidate) else { continue }
-            if term.isExclusion {
-                exclusions.append((candidate.first, candidate.end, term.concept))
+            let output = candidate.output
+            if output.flags & MatchOutput.checksCase != 0, !passesCase(candidate, tokens) { continue }
+            if touchesWebAddress(candidate, tokens) { continue }
+            if output.flags & MatchOutput.exclusion != 0 {
+                exclusions.append((candidate.first, candidate.end, output.concept))
             } else {
+                guarded = guarded || output.flags & MatchOutput.guarded != 0
                 matches.append(
-                    TokenMatch(first: candidate.first, end: candidate.end, concept: term.concept, pattern: candidate.pattern))
+                    TokenMatch(
+                        first: candidate.first, end: candidate.end, concept: output.concept, pattern: output.pattern,
+                        rank: output.rank))
             }
         }
-        matches.removeAll { match in
-            exclusions.contains { $0.concept == match.concept && $0.first <= match.first && match.end <= $0.end }
-                || !passesContext(match)
+        if !exclusions.isEmpty {
+            matches.removeAll { match in
+                exclusions.contains { $0.concept == match.concept && $0.first <= match.first && match.end <= $0.end }
+            }
         }
+        if guarded { matches.removeAll { !passesContext($0, tokens) } }
         guard !matches.isEmpty else { return [] }
-        let ranks = lexicon.patterns
-        return OverlapResolver.resolve(matches, policy: policy, rank: { ranks[Int($0)].rank }).map { chosen in
-            var top = mention(for: chosen.match)
-            top.nested = chosen.nested.map { mention(for: $0) }
+        let scope = ClauseScope(tokens: tokens, roles: lexicon.roles)
+        return OverlapResolver.resolve(matches, policy: policy).map { chosen in
+            var top = mention(for: chosen.match, tokens, scope)
+            top.nested = chosen.nested.map { mention(for: $0, tokens, scope) }
             return top
         }
     }
 
     /// Acronym words in capitals (or capitalised from four letters, not before a hyphen), and
     /// case-sensitive terms in the lexicon's case.
-    private func passesCase(_ candidate: Candidate, _ pattern: CompiledPattern, _ term: CompiledTerm) -> Bool {
-        if pattern.acronymMask != 0 {
+    private func passesCase(_ candidate: Candidate, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        let pattern = lexicon.patterns[Int(candidate.output.pattern)]
+        let term = Int(pattern.term)
+        let acronymMask = pattern.acronymMask
+        if acronymMask != 0 {
             for word in 0..<min(pattern.wordCount, 64) where pattern.acronymMask & (1 << UInt64(word)) != 0 {
                 let index = tokenIndex(ofWord: word, candidate, pattern)
                 let token = tokens[index]
@@ -46,7 +64,7 @@ struct MentionBuilder {
                 return false
             }
         }
-        if let shapes = term.caseShapes, shapes.count == pattern.wordCount {
+        if let shapes = lexicon.terms[term].caseShapes, shapes.count == pattern.wordCount {
             let caseBits = Shape.lower | Shape.upper | Shape.title
             for (word, shape) in shapes.enumerated() where shape & caseBits != 0 {
                 let token = tokens[tokenIndex(ofWord: word, candidate, pattern)]
@@ -62,14 +80,15 @@ struct MentionBuilder {
         word < pattern.wordsBeforeGap ? candidate.first + word : candidate.end - (pattern.wordCount - word)
     }
 
-    private func touchesWebAddress(_ candidate: Candidate) -> Bool {
+    private func touchesWebAddress(_ candidate: Candidate, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         (candidate.first..<candidate.end).contains { tokens[$0].shape & Shape.webAddress != 0 }
     }
 
     /// A guarded term counts only with one of its context words within its window.
-    private func passesContext(_ match: TokenMatch) -> Bool {
-        let term = lexicon.terms[Int(lexicon.patterns[Int(match.pattern)].term)]
-        guard !term.context.isEmpty else { return true }
+    private func passesContext(_ match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        let index = Int(lexicon.patterns[Int(match.pattern)].term)
+        guard !lexicon.terms[index].context.isEmpty else { return true }
+        let term = lexicon.terms[index]
         let low = max(0, match.first - term.contextWindow)
         let high = min(tokens.count, match.end + term.contextWindow)
         for sequence in term.context where !sequence.isEmpty && sequence.count <= high - low {
@@ -80,27 +99,29 @@ struct MentionBuilder {
         return false
     }
 
-    private func mention(for match: TokenMatch) -> Mention {
-        let pattern = lexicon.patterns[Int(match.pattern)]
-        let term = lexicon.terms[Int(pattern.term)]
-        let scope = ClauseScope(tokens: tokens, roles: lexicon.roles)
+    private func mention(for match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>, _ scope: ClauseScope) -> Mention {
+        // Fields are read in place: copying the pattern or term structs would retain their strings.
+        let term = Int(lexicon.patterns[Int(match.pattern)].term)
         return Mention(
-            concept: lexicon.scheme.concepts[Int(term.concept)].id,
+            concept: lexicon.conceptIDs[Int(match.concept)],
             range: tokens[match.first].start..<tokens[match.end - 1].end,
             isNegated: scope.isNegated(at: match.first), isHedged: scope.isHedged(at: match.first),
             isAttributed: scope.isAttributed(at: match.first),
-            provenance: Provenance(term: term.text, variant: variantName(match, pattern)))
+            provenance: Provenance(term: lexicon.terms[term].text, variant: variantName(match, tokens)))
     }
 
     /// The form's rule, plus how the text joins its words and a possessive ending.
-    private func variantName(_ match: TokenMatch, _ pattern: CompiledPattern) -> String {
+    private func variantName(_ match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>) -> String {
         var extra: [String] = []
-        if pattern.wordsBeforeGap == pattern.wordCount, pattern.wordCount == match.end - match.first {
+        let index = Int(match.pattern)
+        let wordCount = lexicon.patterns[index].wordCount
+        let hyphenMask = lexicon.patterns[index].hyphenMask
+        if lexicon.patterns[index].wordsBeforeGap == wordCount, wordCount == match.end - match.first {
             var hyphen = false
             var space = false
-            for word in 1..<max(pattern.wordCount, 1) where word < 64 {
+            for word in 1..<max(wordCount, 1) where word < 64 {
                 let textHyphen = tokens[match.first + word].separator & Separator.hyphen != 0
-                let formHyphen = pattern.hyphenMask & (1 << UInt64(word)) != 0
+                let formHyphen = hyphenMask & (1 << UInt64(word)) != 0
                 if textHyphen && !formHyphen { hyphen = true }
                 if !textHyphen && formHyphen { space = true }
             }
@@ -108,8 +129,9 @@ struct MentionBuilder {
             if space { extra.append("space") }
         }
         if tokens[match.end - 1].shape & Shape.possessive != 0 { extra.append("possessive") }
-        guard !extra.isEmpty else { return pattern.rule }
-        return (pattern.rule == "exact" ? [] : [pattern.rule]).appending(contentsOf: extra).joined(separator: "+")
+        let rule = lexicon.patterns[index].rule
+        guard !extra.isEmpty else { return rule }
+        return (rule == "exact" ? [] : [rule]).appending(contentsOf: extra).joined(separator: "+")
     }
 }
 

@@ -4,8 +4,8 @@ struct Candidate {
     var first: Int
     /// Token after the last.
     var end: Int
-    /// Index in `CompiledLexicon.patterns`.
-    var pattern: UInt32
+    /// The form found.
+    var output: MatchOutput
 }
 
 /// Walks the automaton from every token of a unit and reports every form that ends somewhere:
@@ -14,17 +14,15 @@ struct TermMatcher {
     let automaton: MatchAutomaton
 
     /// Appends every match in `tokens` to `candidates`.
-    func matches(in tokens: [Token], into candidates: inout [Candidate]) {
+    func matches(in tokens: UnsafeBufferPointer<Token>, into candidates: inout [Candidate]) {
         candidates.removeAll(keepingCapacity: true)
         automaton.rootChildren.withUnsafeBufferPointer { root in
-            tokens.withUnsafeBufferPointer { tokens in
-                let rootCount = UInt32(root.count)
-                for start in 0..<tokens.count {
-                    let id = tokens[start].id
-                    guard id != 0, id < rootCount else { continue }
-                    let node = root[Int(id)]
-                    if node != 0 { walk(node, first: start, next: start + 1, tokens: tokens, into: &candidates) }
-                }
+            let rootCount = UInt32(root.count)
+            for start in 0..<tokens.count {
+                let id = tokens[start].id
+                guard id != 0, id < rootCount else { continue }
+                let node = root[Int(id)]
+                if node != 0 { walk(node, first: start, next: start + 1, tokens: tokens, into: &candidates) }
             }
         }
     }
@@ -32,18 +30,19 @@ struct TermMatcher {
     private func walk(
         _ node: UInt32, first: Int, next: Int, tokens: UnsafeBufferPointer<Token>, into candidates: inout [Candidate]
     ) {
-        let outputs = automaton.outputStarts
-        for index in Int(outputs[Int(node)])..<Int(outputs[Int(node) + 1]) {
-            candidates.append(Candidate(first: first, end: next, pattern: automaton.outputs[index]))
+        let node = Int(node)
+        for index in Int(automaton.outputStarts[node])..<Int(automaton.outputStarts[node + 1]) {
+            candidates.append(Candidate(first: first, end: next, output: automaton.outputInfo[index]))
         }
+        guard automaton.hasChildren[node] else { return }
         if next < tokens.count {
             let token = tokens[next]
-            if token.id != 0, token.separator & ~Separator.insideTerm == 0 {
-                let child = automaton.transitionTarget(node, token.id)
+            if token.id != 0, token.separator & ~Separator.insideTerm == 0, automaton.continues[Int(token.id)] {
+                let child = automaton.transitionTarget(UInt32(node), token.id)
                 if child != 0 { walk(child, first: first, next: next + 1, tokens: tokens, into: &candidates) }
             }
         }
-        guard automaton.hasGapEdges[Int(node)], let gaps = automaton.gapEdges[node] else { return }
+        guard automaton.hasGapEdges[node], let gaps = automaton.gapEdges[UInt32(node)] else { return }
         for gap in gaps {
             var skipped = 0
             var position = next

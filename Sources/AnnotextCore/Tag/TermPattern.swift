@@ -105,14 +105,15 @@ struct TermPattern {
 
     /// The folded words of plain term text, cut as the tagger cuts text.
     static func words(of text: String) throws(TermSyntaxError) -> [PatternWord] {
-        var scanner = TokenScanner(vocabulary: nil)
-        var tokens: [Token] = []
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            scanner.scan(UnsafeBufferPointer(buffer), range: 0..<buffer.count, into: &tokens)
-        }
+        let scanner = TokenScanner(vocabulary: nil)
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in scanner.scan(buffer, range: 0..<buffer.count) }
+        let tokens = Array(scanner.tokens)
         var words: [PatternWord] = []
         for (index, token) in tokens.enumerated() {
+            if index > 0, token.separator & Separator.possessive != 0 {
+                throw TermSyntaxError("has a possessive before another word; a term never runs past a possessive ending")
+            }
             if index > 0, token.separator & ~Separator.insideTerm != 0 {
                 throw TermSyntaxError(
                     "has punctuation between words, which text never matches; write each form as a term, or use [a|b] or {0,2}")

@@ -34,6 +34,15 @@ enum TextFolding {
         return table
     }()
 
+    /// Each ASCII letter or digit folded (`A` → `a`), 0 for every other byte.
+    static let asciiFold: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(byte) | 0x20
+        default: 0
+        }
+    }
+
     /// One decoded non-ASCII scalar.
     struct Scalar {
         /// Its class; letters are `.lower`, `.upper` or `.caseless`.

@@ -43,15 +43,25 @@ struct HTMLReader {
     /// Reads `bytes` named `name`.
     func read(_ bytes: [UInt8], name: String) -> (Document, [IngestWarning]) {
         var warnings: [IngestWarning] = []
+        // libxml2 2.9 reads a page that names no charset as ISO-8859-1; the web's default today
+        // is UTF-8, so say so when the bytes are valid UTF-8, and Windows-1252 (what browsers
+        // use for Latin-1 pages) when they are not.
         var encoding: String?
-        if !HTMLReader.declaresEncoding(bytes), String(validating: bytes, as: UTF8.self) == nil {
+        if !HTMLReader.declaresEncoding(bytes) {
+            encoding = "UTF-8"
+        }
+        if encoding != nil, String(validating: bytes, as: UTF8.self) == nil {
             encoding = "windows-1252"
-            warnings.append(IngestWarning(name: name, message: "not valid UTF-8 and no charset declared; read as Windows-1252"))
+            warnings.append(
+                IngestWarning(name: name, message: "not valid UTF-8 and no charset declared; read as Windows-1252"))
         }
         let parse = LibXMLParse(html: bytes, encoding: encoding)
         if let message = parse.firstErrorMessage, message.hasPrefix("Excessive depth in document") {
             // libxml2 stops at 256 levels; what came before is kept, the rest is lost.
-            warnings.append(IngestWarning(name: name, message: "HTML nested more than 256 levels deep; the text after that point is left out"))
+            warnings.append(
+                IngestWarning(
+                    name: name, message: "HTML nested more than 256 levels deep; the text after that point is left out")
+            )
         } else if parse.report.errors > 0 {
             warnings.append(IngestWarning(name: name, message: "malformed HTML, recovered"))
         }
@@ -72,19 +82,22 @@ struct HTMLReader {
     }
 
     /// Whether the page names its charset (a byte-order mark, `<meta charset>`, http-equiv or
-    /// an XML declaration) in its first 2 KB; libxml2 then follows the page.
+    /// an XML declaration) in its first 4 KB; libxml2 then follows the page.
     static func declaresEncoding(_ bytes: [UInt8]) -> Bool {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE])
+            || bytes.starts(with: [0xFE, 0xFF])
+        {
             return true
         }
-        let head = bytes.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        let needles = [Array("charset".utf8), Array("encoding=".utf8)]
-        for needle in needles where head.count >= needle.count {
-            for start in 0...(head.count - needle.count) where head[start..<start + needle.count].elementsEqual(needle) {
-                return true
-            }
+        let head = bytes.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        func contains(_ needle: String) -> Bool {
+            let n = Array(needle.utf8)
+            guard head.count >= n.count else { return false }
+            return (0...(head.count - n.count)).contains { head[$0..<$0 + n.count].elementsEqual(n) }
         }
-        return false
+        // `<meta charset=...>` and http-equiv's "text/html; charset=..." both read "charset=".
+        if contains("charset=") { return true }
+        return head.starts(with: Array("<?xml".utf8)) && contains("encoding=")
     }
 
     /// The text of `<head><title>`, if any.
@@ -94,7 +107,9 @@ struct HTMLReader {
             if node.pointee.type == XML_ELEMENT_NODE, XMLNode.packedName(node) == XMLNode.pack("head") {
                 var inner = node.pointee.children
                 while let candidate = inner {
-                    if candidate.pointee.type == XML_ELEMENT_NODE, XMLNode.packedName(candidate) == XMLNode.pack("title") {
+                    if candidate.pointee.type == XML_ELEMENT_NODE,
+                        XMLNode.packedName(candidate) == XMLNode.pack("title")
+                    {
                         let text = XMLNode.collapsedText(candidate)
                         return text.isEmpty ? nil : text
                     }
@@ -149,10 +164,16 @@ extension HTMLReader {
                 }
             }
             switch frame.role {
-            case .heading: builder.boundary(); headings += 1
-            case .listItem: builder.boundary(); listItems += 1
+            case .heading:
+                builder.boundary()
+                headings += 1
+            case .listItem:
+                builder.boundary()
+                listItems += 1
             case .block: builder.boundary()
-            case .preformatted: builder.boundary(); preformatted += 1
+            case .preformatted:
+                builder.boundary()
+                preformatted += 1
             case .lineBreak: builder.lineBreak()
             case .separator: builder.boundary()
             case .dropped, nil: break
@@ -168,10 +189,16 @@ extension HTMLReader {
         mutating func leave(_ element: xmlNodePtr) {
             guard let frame = frames.popLast() else { return }
             switch frame.role {
-            case .heading: closeBlock(); headings -= 1
-            case .listItem: closeBlock(); listItems -= 1
+            case .heading:
+                closeBlock()
+                headings -= 1
+            case .listItem:
+                closeBlock()
+                listItems -= 1
             case .block, .separator: closeBlock()
-            case .preformatted: closeBlock(); preformatted -= 1
+            case .preformatted:
+                closeBlock()
+                preformatted -= 1
             case .lineBreak, .dropped, nil: break
             }
             if frame.headingClass { headingClasses -= 1 }

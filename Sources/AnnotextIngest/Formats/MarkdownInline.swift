@@ -1,92 +1,135 @@
 /// The line and inline rules of `MarkdownReader`: block marks recognised on a line, and the
 /// inline marks (emphasis, links, code, tags, entities) removed from a block's text.
 enum MarkdownInline {
+    typealias Line = ArraySlice<UInt8>
+
+    static let backtickFence = Array("```".utf8)
+    static let tildeFence = Array("~~~".utf8)
+    static let commentOpen = Array("<!--".utf8)
+
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    @inline(__always)
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    static func trimmingLeadingSpace(_ line: Line) -> Line {
+        line.drop { isSpace($0) }
+    }
+
+    static func trimmingTrailingSpace(_ line: Line) -> Line {
+        var line = line
+        while let last = line.last, isSpace(last) { line = line.dropLast() }
+        return line
+    }
+
+    /// Whether `line` contains the ASCII `needle`.
+    static func contains(_ line: Line, _ needle: StaticString) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard n.count <= line.count else { return false }
+        var i = line.startIndex
+        while i + n.count <= line.endIndex {
+            if line[i..<(i + n.count)].elementsEqual(n) { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// `#`..`######` then the heading text; the space after the marks is optional, as real
     /// files write `##Article 1`. Closing `#`s are dropped.
-    static func atxHeading(_ line: Substring) -> (Int, Substring)? {
-        let level = line.prefix { $0 == "#" }.count
+    static func atxHeading(_ line: Line) -> (Int, Line)? {
+        let level = line.prefix { $0 == UInt8(ascii: "#") }.count
         guard level >= 1, level <= 6 else { return nil }
-        var text = line.dropFirst(level)
-        text = text.drop { $0 == " " || $0 == "\t" }
-        while let last = text.last, last == " " || last == "\t" || last == "#" { text = text.dropLast() }
+        var text = trimmingLeadingSpace(line.dropFirst(level))
+        while let last = text.last, isSpace(last) || last == UInt8(ascii: "#") { text = text.dropLast() }
         guard !text.isEmpty else { return nil }
         return (level, text)
     }
 
     /// `===` or `---` alone on a line (setext heading underline).
-    static func isUnderline(_ line: Substring, of mark: Character) -> Bool {
-        let trimmed = line.trimmingTrailingSpace
+    static func isUnderline(_ line: Line, of mark: UInt8) -> Bool {
+        let trimmed = trimmingTrailingSpace(line)
         return !trimmed.isEmpty && trimmed.allSatisfy { $0 == mark }
     }
 
     /// `***`, `---`, `___` (spaces allowed between).
-    static func isThematicBreak(_ line: Substring) -> Bool {
-        guard let first = line.first, first == "*" || first == "-" || first == "_" else { return false }
+    static func isThematicBreak(_ line: Line) -> Bool {
+        guard let first = line.first,
+            first == UInt8(ascii: "*") || first == UInt8(ascii: "-") || first == UInt8(ascii: "_")
+        else {
+            return false
+        }
         var count = 0
-        for c in line {
-            if c == first { count += 1 } else if c != " " && c != "\t" { return false }
+        for b in line {
+            if b == first { count += 1 } else if !isSpace(b) { return false }
         }
         return count >= 3
     }
 
     /// `[label]: url` lines define link targets and carry no text.
-    static func isReferenceDefinition(_ line: Substring) -> Bool {
-        guard line.hasPrefix("["), let close = line.firstIndex(of: "]") else { return false }
-        let after = line[line.index(after: close)...]
-        return after.hasPrefix(":") && !line[line.index(after: line.startIndex)..<close].isEmpty
+    static func isReferenceDefinition(_ line: Line) -> Bool {
+        guard line.first == UInt8(ascii: "["), let close = line.firstIndex(of: UInt8(ascii: "]")),
+            close > line.startIndex + 1
+        else { return false }
+        return close + 1 < line.endIndex && line[close + 1] == UInt8(ascii: ":")
     }
 
     /// `|---|:---:|` between a table's header and its rows.
-    static func isTableRule(_ line: Substring) -> Bool {
-        line.contains("-") && line.contains("|") && line.allSatisfy { "|-: \t".contains($0) }
+    static func isTableRule(_ line: Line) -> Bool {
+        line.contains(UInt8(ascii: "-")) && line.contains(UInt8(ascii: "|"))
+            && line.allSatisfy {
+                $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || isSpace($0)
+            }
     }
 
     /// A list item's text: bullet marks dropped, numbers and labels such as `(i)` kept.
-    static func listItem(_ line: Substring) -> Substring? {
-        if let first = line.first, first == "-" || first == "*" || first == "+" {
+    static func listItem(_ line: Line) -> Line? {
+        guard let first = line.first else { return nil }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
             let rest = line.dropFirst()
-            guard let next = rest.first, next == " " || next == "\t" else { return nil }
-            return rest.drop { $0 == " " || $0 == "\t" }
+            guard let next = rest.first, isSpace(next) else { return nil }
+            return trimmingLeadingSpace(rest)
         }
-        let digits = line.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, digits.count <= 9 {
-            let rest = line.dropFirst(digits.count)
-            if let mark = rest.first, mark == "." || mark == ")" {
+        let digits = line.prefix { isDigit($0) }.count
+        if digits > 0 {
+            guard digits <= 9 else { return nil }
+            let rest = line.dropFirst(digits)
+            if let mark = rest.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")") {
                 let after = rest.dropFirst()
-                if after.isEmpty || after.first == " " || after.first == "\t" { return line }
+                if after.isEmpty || isSpace(after[after.startIndex]) { return line }
             }
             return nil
         }
-        if line.hasPrefix("("), let close = line.firstIndex(of: ")") {
-            let label = line[line.index(after: line.startIndex)..<close]
-            let isRoman = !label.isEmpty && label.count <= 6 && label.allSatisfy { "ivxlcdmIVXLCDM".contains($0) }
-            let isLetter = label.count == 1 && label.allSatisfy { $0.isASCII && $0.isLetter }
-            let isNumber = !label.isEmpty && label.count <= 3 && label.allSatisfy { $0.isASCII && $0.isNumber }
-            if isRoman || isLetter || isNumber { return line }
+        if first == UInt8(ascii: "("), let close = line.firstIndex(of: UInt8(ascii: ")")) {
+            let label = line[(line.startIndex + 1)..<close]
+            let roman = Array("ivxlcdmIVXLCDM".utf8)
+            let isRoman = !label.isEmpty && label.count <= 6 && label.allSatisfy { roman.contains($0) }
+            let isSingleLetter = label.count == 1 && label.allSatisfy { MarkdownInline.isLetter($0) }
+            let isNumber = !label.isEmpty && label.count <= 3 && label.allSatisfy { isDigit($0) }
+            if isRoman || isSingleLetter || isNumber { return line }
         }
         return nil
     }
 
     /// Whether the line opens with an HTML tag or comment.
-    static func startsWithTag(_ line: Substring) -> Bool {
-        guard line.hasPrefix("<"), let next = line.dropFirst().first else { return false }
-        return (next.isASCII && next.isLetter) || next == "/" || next == "!"
-    }
-
-    /// White-space runs collapsed, trimmed.
-    static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    static func startsWithTag(_ line: Line) -> Bool {
+        guard line.first == UInt8(ascii: "<"), line.count > 1 else { return false }
+        let next = line[line.startIndex + 1]
+        return isLetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!")
     }
 
     /// The text of a block with inline marks removed.
-    static func plainText<S: StringProtocol>(_ source: S) -> String {
-        let bytes = Array(source.utf8)
+    static func plainText(_ source: Line) -> [UInt8] {
+        let bytes = Array(source)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var skipTo: [Int: Int] = [:]  // index of a link's "]" → index after its target
         var i = 0
         let n = bytes.count
-        func isSpace(_ index: Int) -> Bool {
+        func isSpaceAt(_ index: Int) -> Bool {
             index < 0 || index >= n || bytes[index] == 0x20 || bytes[index] == 0x09
         }
         func isWordByte(_ index: Int) -> Bool {
@@ -150,17 +193,17 @@ enum MarkdownInline {
                 let isDelimiter: Bool
                 if b == UInt8(ascii: "_") {
                     // Underscores inside a word (snake_case) are not emphasis.
-                    isDelimiter = !(isWordByte(before) && isWordByte(after)) && !(isSpace(before) && isSpace(after))
+                    isDelimiter = !(isWordByte(before) && isWordByte(after)) && !(isSpaceAt(before) && isSpaceAt(after))
                 } else if b == UInt8(ascii: "~") {
                     isDelimiter = run >= 2
                 } else {
-                    isDelimiter = !(isSpace(before) && isSpace(after))
+                    isDelimiter = !(isSpaceAt(before) && isSpaceAt(after))
                 }
                 if !isDelimiter { out.append(contentsOf: bytes[i..<after]) }
                 i = after
             case UInt8(ascii: "&"):
                 if let (scalar, end) = entity(bytes, at: i) {
-                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    out.append(contentsOf: String(Character(scalar)).utf8)
                     i = end
                 } else {
                     out.append(b)
@@ -171,7 +214,7 @@ enum MarkdownInline {
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func isTagStart(_ b: UInt8) -> Bool {
@@ -237,7 +280,9 @@ enum MarkdownInline {
         guard let semicolon = bytes[start...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else { return nil }
         let body = String(decoding: bytes[(start + 1)..<semicolon], as: UTF8.self)
         if body.hasPrefix("#x") || body.hasPrefix("#X") {
-            guard let value = UInt32(body.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) else { return nil }
+            guard let value = UInt32(body.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) else {
+                return nil
+            }
             return (scalar, semicolon + 1)
         }
         if body.hasPrefix("#") {
@@ -246,13 +291,5 @@ enum MarkdownInline {
         }
         guard let scalar = entities[body] else { return nil }
         return (scalar, semicolon + 1)
-    }
-}
-
-extension Substring {
-    var trimmingTrailingSpace: Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return s
     }
 }

@@ -8,56 +8,77 @@ import AnnotextCore
 /// such as `(i)` stay, since the label belongs to the item. Fenced code blocks are left out:
 /// code is not prose, and its "sentences" would only add noise to the corpus.
 struct MarkdownReader {
+    typealias Line = ArraySlice<UInt8>
+
     private struct Pending {
         var kind: BlockKind = .paragraph
-        var lines: [Substring] = []
+        var lines: [Line] = []
         var headingLevel = 0
     }
 
-    /// Reads decoded Markdown `source` named `name`.
+    /// Reads decoded Markdown `source` named `name`. Lines are handled as UTF-8 bytes: every
+    /// Markdown mark is ASCII, and byte slices avoid the cost of walking Characters.
     func read(_ source: String, name: String) -> Document {
-        var builder = TextBuilder(capacity: source.utf8.count)
+        let bytes = Array(source.utf8)
+        var builder = TextBuilder(capacity: bytes.count)
         var pending = Pending()
         var title: (level: Int, text: String)?
-        var fence: Substring?
+        var fence: Line?
         var inComment = false
 
         func flush() {
-            guard !pending.lines.isEmpty else { pending = Pending(); return }
-            let joined = pending.lines.joined(separator: " ")
-            let text = MarkdownInline.plainText(joined)
+            guard !pending.lines.isEmpty else {
+                pending = Pending()
+                return
+            }
+            var joined: [UInt8] = []
+            for (index, line) in pending.lines.enumerated() {
+                if index > 0 { joined.append(0x20) }
+                joined.append(contentsOf: line)
+            }
+            let text = MarkdownInline.plainText(joined[...])
             let before = builder.blocks.count
-            builder.append(text, kind: pending.kind)
+            text.withUnsafeBufferPointer { builder.append($0, kind: pending.kind) }
             builder.boundary()
             // The title is the first heading of the highest level.
-            if pending.kind == .heading, builder.blocks.count > before, pending.headingLevel < title?.level ?? 7 {
-                title = (pending.headingLevel, MarkdownInline.collapsed(text))
+            if pending.kind == .heading, let block = builder.blocks.last, builder.blocks.count > before,
+                pending.headingLevel < title?.level ?? 7
+            {
+                title = (pending.headingLevel, String(decoding: builder.bytes[block.range], as: UTF8.self))
             }
             pending = Pending()
         }
 
-        for rawLine in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            var t = line.drop { $0 == " " || $0 == "\t" }
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var line = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
+            if line.last == 0x0D { line = line.dropLast() }
+            var t = MarkdownInline.trimmingLeadingSpace(line)
             if let marker = fence {
-                if t.hasPrefix(marker) { fence = nil }
+                if t.starts(with: marker) { fence = nil }
                 continue
             }
             if inComment {
-                if t.contains("-->") { inComment = false }
+                if MarkdownInline.contains(t, "-->") { inComment = false }
                 continue
             }
             // Block quotes: the marks go, the content is read like any other line.
-            while t.hasPrefix(">") { t = t.dropFirst().drop { $0 == " " || $0 == "\t" } }
-            if t.isEmpty { flush(); continue }
-            if t.hasPrefix("```") || t.hasPrefix("~~~") {
+            while t.first == UInt8(ascii: ">") { t = MarkdownInline.trimmingLeadingSpace(t.dropFirst()) }
+            if t.isEmpty {
+                flush()
+                continue
+            }
+            if t.starts(with: MarkdownInline.backtickFence) || t.starts(with: MarkdownInline.tildeFence) {
                 flush()
                 fence = t.prefix(3)
                 continue
             }
-            if t.hasPrefix("<!--") {
+            if t.starts(with: MarkdownInline.commentOpen) {
                 flush()
-                if !t.dropFirst(4).contains("-->") { inComment = true }
+                if !MarkdownInline.contains(t.dropFirst(4), "-->") { inComment = true }
                 continue
             }
             if let (level, text) = MarkdownInline.atxHeading(t) {
@@ -66,19 +87,19 @@ struct MarkdownReader {
                 flush()
                 continue
             }
-            if MarkdownInline.isUnderline(t, of: "="), !pending.lines.isEmpty, pending.kind == .paragraph {
-                pending.kind = .heading
-                pending.headingLevel = 1
-                flush()
-                continue
+            if !pending.lines.isEmpty, pending.kind == .paragraph {
+                if MarkdownInline.isUnderline(t, of: UInt8(ascii: "="))
+                    || MarkdownInline.isUnderline(t, of: UInt8(ascii: "-"))
+                {
+                    pending.kind = .heading
+                    pending.headingLevel = t.first == UInt8(ascii: "=") ? 1 : 2
+                    flush()
+                    continue
+                }
             }
-            if MarkdownInline.isUnderline(t, of: "-"), !pending.lines.isEmpty, pending.kind == .paragraph {
-                pending.kind = .heading
-                pending.headingLevel = 2
-                flush()
-                continue
-            }
-            if MarkdownInline.isThematicBreak(t) || MarkdownInline.isReferenceDefinition(t) || MarkdownInline.isTableRule(t) {
+            if MarkdownInline.isThematicBreak(t) || MarkdownInline.isReferenceDefinition(t)
+                || MarkdownInline.isTableRule(t)
+            {
                 flush()
                 continue
             }
@@ -87,16 +108,17 @@ struct MarkdownReader {
                 pending = Pending(kind: .listItem, lines: [item])
                 continue
             }
-            if t.hasPrefix("|") {
+            if t.first == UInt8(ascii: "|") {
+                // A table row is a block of its own; the cell bars become spaces.
                 flush()
-                pending = Pending(kind: .paragraph, lines: [Substring(t.replacingOccurrences(of: "|", with: " "))])
+                pending = Pending(kind: .paragraph, lines: [t.map { $0 == UInt8(ascii: "|") ? 0x20 : $0 }[...]])
                 flush()
                 continue
             }
             if MarkdownInline.startsWithTag(t) {
                 // A line of HTML (`<meta ...>`, `<div>`) leaks no tag; its text, if any, is kept.
                 let text = MarkdownInline.plainText(t)
-                if text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                     flush()
                     continue
                 }
@@ -106,18 +128,5 @@ struct MarkdownReader {
         flush()
         let (text, blocks) = builder.finish()
         return Document(name: name, title: title?.text, format: .markdown, text: text, blocks: blocks)
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced by `replacement` (no Foundation in this module).
-    func replacingOccurrences(of target: Character, with replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
-    }
-}
-
-extension Substring {
-    func replacingOccurrences(of target: Character, with replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
     }
 }

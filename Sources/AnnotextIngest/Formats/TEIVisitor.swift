@@ -21,9 +21,21 @@ struct TEIVisitor: NodeVisitor {
     private static func set(_ names: [String]) -> Set<UInt64> { Set(names.map(XMLNode.pack)) }
     static let headingNames = set(["head"])
     static let itemNames = set(["item"])
-    static let paragraphNames = set(["p", "ab", "quote", "cit", "l", "label", "byline", "dateline", "salute", "signed", "trailer", "docTitle", "titlePart", "argument", "epigraph", "opener", "closer", "cell", "sp", "speaker", "stage", "figDesc"])
-    static let boundaryNames = set(["div", "div1", "div2", "div3", "div4", "div5", "body", "front", "back", "list", "table", "row", "lg", "text", "group", "listBibl", "bibl", "floatingText", "titlePage"])
-    static let droppedNames = set(["teiHeader", "graphic", "fw", "facsimile", "binaryObject", "del", "surplus", "gap", "pb", "cb", "milestone", "anchor", "formula"])
+    /// Always a block of their own, even inside an item or a quotation.
+    static let blockParagraphNames = set(["p", "ab"])
+    /// Blocks when they stand alone, inline inside a paragraph, heading or item.
+    static let paragraphNames = set([
+        "quote", "cit", "l", "label", "byline", "dateline", "salute", "signed", "trailer", "docTitle", "titlePart",
+        "argument", "epigraph", "opener", "closer", "cell", "sp", "speaker", "stage", "figDesc",
+    ])
+    static let boundaryNames = set([
+        "div", "div1", "div2", "div3", "div4", "div5", "body", "front", "back", "list", "table", "row", "lg", "text",
+        "group", "listBibl", "bibl", "floatingText", "titlePage",
+    ])
+    static let droppedNames = set([
+        "teiHeader", "graphic", "fw", "facsimile", "binaryObject", "del", "surplus", "gap", "pb", "cb", "milestone",
+        "anchor", "formula",
+    ])
     static let noteName = XMLNode.pack("note")
     static let figureName = XMLNode.pack("figure")
     static let lbName = XMLNode.pack("lb")
@@ -40,7 +52,11 @@ struct TEIVisitor: NodeVisitor {
         {
             return false
         }
-        if name == Self.lbName { builder.lineBreak(); frames.append(.inline); return true }
+        if name == Self.lbName {
+            builder.lineBreak()
+            frames.append(.inline)
+            return true
+        }
         var frame = Frame.inline
         if name == Self.noteName {
             if paragraphs + headings + items > 0 {
@@ -55,6 +71,8 @@ struct TEIVisitor: NodeVisitor {
             frame = figures > 0 ? .paragraph : .heading
         } else if Self.itemNames.contains(name) {
             frame = .item
+        } else if Self.blockParagraphNames.contains(name) {
+            frame = .paragraph
         } else if Self.paragraphNames.contains(name) {
             // A quotation inside a paragraph is part of its sentence, not a block of its own.
             frame = paragraphs + headings + items > 0 ? .inline : .paragraph
@@ -62,11 +80,19 @@ struct TEIVisitor: NodeVisitor {
             frame = .boundary
         }
         switch frame {
-        case .heading: builder.boundary(); headings += 1
-        case .item: builder.boundary(); items += 1
-        case .paragraph: builder.boundary(); paragraphs += 1
+        case .heading:
+            builder.boundary()
+            headings += 1
+        case .item:
+            builder.boundary()
+            items += 1
+        case .paragraph:
+            builder.boundary()
+            paragraphs += 1
         case .boundary: builder.boundary()
-        case .figure: builder.boundary(); figures += 1
+        case .figure:
+            builder.boundary()
+            figures += 1
         case .inline: break
         }
         frames.append(frame)
@@ -76,11 +102,19 @@ struct TEIVisitor: NodeVisitor {
     mutating func leave(_ element: xmlNodePtr) {
         guard let frame = frames.popLast() else { return }
         switch frame {
-        case .heading: builder.boundary(); headings -= 1
-        case .item: builder.boundary(); items -= 1
-        case .paragraph: builder.boundary(); paragraphs -= 1
+        case .heading:
+            builder.boundary()
+            headings -= 1
+        case .item:
+            builder.boundary()
+            items -= 1
+        case .paragraph:
+            builder.boundary()
+            paragraphs -= 1
         case .boundary: builder.boundary()
-        case .figure: builder.boundary(); figures -= 1
+        case .figure:
+            builder.boundary()
+            figures -= 1
         case .inline: break
         }
     }
@@ -134,7 +168,11 @@ struct TEIVisitor: NodeVisitor {
             while let node = child {
                 if node.pointee.type == XML_ELEMENT_NODE {
                     let name = XMLNode.packedName(node)
-                    if name == textName { found.append(node) } else if descend.contains(name) { queue.insert(node, at: 0) }
+                    if name == textName {
+                        found.append(node)
+                    } else if descend.contains(name) {
+                        queue.insert(node, at: 0)
+                    }
                 }
                 child = node.pointee.next
             }
@@ -151,7 +189,10 @@ struct TEIVisitor: NodeVisitor {
             var child = element.pointee.children
             var next: xmlNodePtr?
             while let node = child {
-                if node.pointee.type == XML_ELEMENT_NODE, XMLNode.packedName(node) == step { next = node; break }
+                if node.pointee.type == XML_ELEMENT_NODE, XMLNode.packedName(node) == step {
+                    next = node
+                    break
+                }
                 child = node.pointee.next
             }
             guard let found = next else { return nil }

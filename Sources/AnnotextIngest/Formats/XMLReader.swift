@@ -28,7 +28,8 @@ struct XMLReader {
             if detail.hasPrefix("Excessive depth in document") {
                 // libxml2 suggests an option annotext deliberately never sets; say it plainly.
                 throw IngestError(
-                    name: name, reason: .malformedXML, message: "XML nested too deep\(at): more than 256 levels of elements",
+                    name: name, reason: .malformedXML,
+                    message: "XML nested too deep\(at): more than 256 levels of elements",
                     line: line > 0 ? line : nil)
             }
             throw IngestError(
@@ -47,7 +48,9 @@ struct XMLReader {
         var visitor = GenericVisitor(capacity: bytes.count / 2)
         TreeWalker.walk(root, &visitor)
         let (text, blocks) = visitor.builder.finish()
-        let title = blocks.first { $0.kind == .heading }.map { String(decoding: Array(text.utf8)[$0.range], as: UTF8.self) }
+        let title = blocks.first { $0.kind == .heading }.map {
+            String(decoding: Array(text.utf8)[$0.range], as: UTF8.self)
+        }
         return Document(name: name, title: title, format: .xml, text: text, blocks: blocks)
     }
 
@@ -85,7 +88,8 @@ extension XMLReader {
 
         init(capacity: Int) { builder = TextBuilder(capacity: capacity) }
 
-        static let headings: Set<UInt64> = Set(["title", "head", "heading", "h1", "h2", "h3", "h4", "h5", "h6"].map(XMLNode.pack))
+        static let headings: Set<UInt64> = Set(
+            ["title", "head", "heading", "h1", "h2", "h3", "h4", "h5", "h6"].map(XMLNode.pack))
         static let items: Set<UInt64> = Set(["item", "li", "listitem"].map(XMLNode.pack))
         private var kind: BlockKind = .paragraph
 

@@ -1,13 +1,13 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 #if canImport(Glibc)
-private let systemRead = Glibc.read
+    private let systemRead = Glibc.read
 #elseif canImport(Darwin)
-private let systemRead = Darwin.read
+    private let systemRead = Darwin.read
 #endif
 
 /// Reads a whole file with POSIX calls, so every failure comes back with its exact cause
@@ -44,8 +44,11 @@ enum FileBytes {
     static func unreadable(name: String, errno code: Int32) -> IngestError {
         switch code {
         case EISDIR: return IngestError(name: name, reason: .notAFile, message: "is a folder, not a file")
-        case EACCES, EPERM: return IngestError(name: name, reason: .unreadable, message: "cannot be read: permission denied")
-        case ENOENT: return IngestError(name: name, reason: .unreadable, message: "cannot be read: no such file (was it moved or deleted?)")
+        case EACCES, EPERM:
+            return IngestError(name: name, reason: .unreadable, message: "cannot be read: permission denied")
+        case ENOENT:
+            return IngestError(
+                name: name, reason: .unreadable, message: "cannot be read: no such file (was it moved or deleted?)")
         default:
             let reason = String(cString: strerror(code)).lowercased()
             return IngestError(name: name, reason: .unreadable, message: "cannot be read: \(reason)")
@@ -55,7 +58,9 @@ enum FileBytes {
     static func tooLarge(name: String, size: Int, limit: Int) -> IngestError {
         IngestError(
             name: name, reason: .tooLarge,
-            message: "is \(describe(size, roundingUp: true)), larger than the \(describe(limit, roundingUp: false)) limit (--max-size)")
+            message:
+                "is \(describe(size, roundingUp: true)), larger than the \(describe(limit, roundingUp: false)) limit (--max-size)"
+        )
     }
 
     /// Sizes in the units of `--max-size` (1 MB = 1,000,000 bytes); the file's size rounds up

@@ -10,26 +10,36 @@ struct LanguageGuesser {
     private static let words: WordTable = {
         let lists: [[String]] = [
             // en
-            ["the", "of", "and", "to", "in", "is", "that", "for", "be", "by", "with", "as", "on", "are",
-             "this", "which", "it", "from", "shall", "have", "has", "not", "or", "an", "at", "was", "were",
-             "will", "their", "they", "its", "any", "all", "such", "these", "been", "would", "other",
-             "between", "we", "our", "who", "his", "but", "may", "there", "upon", "into"],
+            [
+                "the", "of", "and", "to", "in", "is", "that", "for", "be", "by", "with", "as", "on", "are",
+                "this", "which", "it", "from", "shall", "have", "has", "not", "or", "an", "at", "was", "were",
+                "will", "their", "they", "its", "any", "all", "such", "these", "been", "would", "other",
+                "between", "we", "our", "who", "his", "but", "may", "there", "upon", "into",
+            ],
             // nl
-            ["de", "het", "een", "van", "en", "is", "dat", "niet", "zijn", "op", "voor", "met", "als",
-             "aan", "er", "door", "te", "bij", "wordt", "zij", "hun", "deze", "die", "der", "den", "zal",
-             "zullen", "worden", "haar", "welke", "tot", "naar", "ook", "uit", "om", "elk", "hare",
-             "wij", "onze", "heeft", "hebben", "geen", "dit"],
+            [
+                "de", "het", "een", "van", "en", "is", "dat", "niet", "zijn", "op", "voor", "met", "als",
+                "aan", "er", "door", "te", "bij", "wordt", "zij", "hun", "deze", "die", "der", "den", "zal",
+                "zullen", "worden", "haar", "welke", "tot", "naar", "ook", "uit", "om", "elk", "hare",
+                "wij", "onze", "heeft", "hebben", "geen", "dit",
+            ],
             // fr
-            ["le", "la", "les", "des", "du", "un", "une", "et", "est", "que", "qui", "dans", "pour", "par",
-             "sur", "au", "aux", "ce", "cette", "sont", "pas", "ne", "il", "elle", "ont", "avec", "leur",
-             "nous", "ces", "été", "être", "de"],
+            [
+                "le", "la", "les", "des", "du", "un", "une", "et", "est", "que", "qui", "dans", "pour", "par",
+                "sur", "au", "aux", "ce", "cette", "sont", "pas", "ne", "il", "elle", "ont", "avec", "leur",
+                "nous", "ces", "été", "être", "de",
+            ],
             // de
-            ["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "von", "mit", "sich",
-             "des", "auf", "für", "im", "dem", "werden", "wird", "auch", "es", "sind", "nach", "bei", "oder",
-             "aus", "wir", "über", "einer", "durch"],
+            [
+                "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "von", "mit", "sich",
+                "des", "auf", "für", "im", "dem", "werden", "wird", "auch", "es", "sind", "nach", "bei", "oder",
+                "aus", "wir", "über", "einer", "durch",
+            ],
             // es
-            ["el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "es", "por", "con", "para",
-             "del", "se", "no", "al", "lo", "como", "su", "sus", "más", "este", "esta"],
+            [
+                "el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "es", "por", "con", "para",
+                "del", "se", "no", "al", "lo", "como", "su", "sus", "más", "este", "esta",
+            ],
         ]
         var table = WordTable()
         for (index, list) in lists.enumerated() {
@@ -107,7 +117,9 @@ struct LanguageGuesser {
         let table = words
         let vectors = maskVectors
         var tally = Tally()
-        var cjk = 0, kana = 0, hangul = 0
+        var cjk = 0
+        var kana = 0
+        var hangul = 0
         let n = min(text.count, 2048)
         var i = 0
         while i < n {
@@ -125,12 +137,21 @@ struct LanguageGuesser {
             }
             // A multi-byte scalar: decode its lead byte cheaply to classify the script.
             if byte >= 0xE0 && byte < 0xF0 && i + 2 < n {
-                let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(text[i + 1] & 0x3F) << 6) | UInt32(text[i + 2] & 0x3F)
+                let scalar =
+                    (UInt32(byte & 0x0F) << 12) | (UInt32(text[i + 1] & 0x3F) << 6) | UInt32(text[i + 2] & 0x3F)
                 switch scalar {
-                case 0x3040...0x30FF: kana += 1; tally.endWord(table, vectors)
-                case 0x3400...0x9FFF, 0xF900...0xFAFF: cjk += 1; tally.endWord(table, vectors)
-                case 0xAC00...0xD7A3: hangul += 1; tally.endWord(table, vectors)
-                case 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFFEF: tally.endWord(table, vectors)  // punctuation, spaces
+                case 0x3040...0x30FF:
+                    kana += 1
+                    tally.endWord(table, vectors)
+                case 0x3400...0x9FFF, 0xF900...0xFAFF:
+                    cjk += 1
+                    tally.endWord(table, vectors)
+                case 0xAC00...0xD7A3:
+                    hangul += 1
+                    tally.endWord(table, vectors)
+                case 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFFEF:
+                    // General and CJK punctuation, wide spaces: word separators.
+                    tally.endWord(table, vectors)
                 default:
                     tally.key = tally.key << 24 | UInt64(byte) << 16 | UInt64(text[i + 1]) << 8 | UInt64(text[i + 2])
                     tally.length += 3
@@ -157,22 +178,34 @@ struct LanguageGuesser {
         }
         tally.endWord(table, vectors)
         let wordCount = tally.wordCount
-        let scores = (0..<languages.count).map { Int(tally.scores[$0]) }
         let script = cjk + kana + hangul
         if script >= 6 && script > wordCount {
             if hangul > cjk + kana { return "ko" }
             return kana * 5 > script ? "ja" : "zh"
         }
+        if wordCount < 2 { return nil }
+        // Best and runner-up over the five lanes, without building arrays (this runs per block).
+        let lanes = tally.scores
         var best = 0
-        for index in 1..<languages.count where scores[index] > scores[best] { best = index }
-        let second = scores.enumerated().filter { $0.offset != best }.map(\.element).max() ?? 0
+        var bestScore = Int(lanes[0])
+        var second = 0
+        for index in 1..<5 {
+            let score = Int(lanes[index])
+            if score > bestScore {
+                second = bestScore
+                best = index
+                bestScore = score
+            } else if score > second {
+                second = score
+            }
+        }
         guard wordCount >= 6 else {
             // A short block is judged only when it is unambiguous ("Charter of the United
             // Nations"); "Artikel 1" is left to its neighbours.
-            return script == 0 && scores[best] >= 2 && second == 0 ? languages[best] : nil
+            return script == 0 && bestScore >= 2 && second == 0 ? languages[best] : nil
         }
         // Ask for a real signal: a few function words, and a clear lead over the runner-up.
-        guard scores[best] >= 2, scores[best] * 10 >= wordCount, scores[best] > second else {
+        guard bestScore >= 2, bestScore * 10 >= wordCount, bestScore > second else {
             // A long stretch with no function words of any known language is another language;
             // a short one is merely too thin to judge.
             return wordCount >= 20 ? "und" : nil

@@ -10,12 +10,20 @@ final class LibXMLParse {
     /// The parser's own state after the parse (well-formedness, last error).
     private(set) var wellFormed = true
 
+    /// libxml2 wants `xmlInitParser` once, before threads parse in parallel (a `TaskGroup` of
+    /// documents); a static `let` runs it exactly once, thread-safely.
+    private static let libraryInitialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
     /// HTML: parse `bytes` with libxml2's recovering HTML parser, never touching the network.
     /// `encoding` names the charset to assume when the page declares none.
     init(html bytes: [UInt8], encoding: String?) {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+        _ = Self.libraryInitialized
         let count = Int32(clamping: bytes.count)
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -43,6 +51,7 @@ final class LibXMLParse {
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                 | XML_PARSE_NOCDATA.rawValue)
+        _ = Self.libraryInitialized
         let count = Int32(clamping: bytes.count)
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in

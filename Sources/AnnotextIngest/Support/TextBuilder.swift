@@ -102,7 +102,10 @@ struct TextBuilder {
             boundary()
         }
         if blockStart == nil {
-            if !bytes.isEmpty { bytes.append(0x0A); bytes.append(0x0A) }
+            if !bytes.isEmpty {
+                bytes.append(0x0A)
+                bytes.append(0x0A)
+            }
             blockStart = bytes.count
             kind = newKind
         } else if pendingBreak || pendingNewlines == 1 {

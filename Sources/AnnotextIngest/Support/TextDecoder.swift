@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Turns the bytes of a text file into a `String`: UTF-8 (with or without a byte-order mark),
 /// UTF-16 with a byte-order mark, or Windows-1252 when the bytes are not valid UTF-8.
 ///
@@ -52,10 +58,11 @@ struct TextDecoder {
 
     /// A NUL byte, or a sample made mostly of control bytes, means this is not text.
     static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let hasNUL = bytes.withContiguousStorageIfAvailable { buffer -> Bool in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
-            return memchr(base, 0, buffer.count) != nil
-        } ?? bytes.contains(0)
+        let hasNUL =
+            bytes.withContiguousStorageIfAvailable { buffer -> Bool in
+                guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+                return memchr(base, 0, buffer.count) != nil
+            } ?? bytes.contains(0)
         if hasNUL { return true }
         let sample = bytes.prefix(8192)
         guard !sample.isEmpty else { return false }
@@ -127,9 +134,3 @@ struct TextDecoder {
         return String(decoding: out, as: UTF8.self)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

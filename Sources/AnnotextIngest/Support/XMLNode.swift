@@ -37,12 +37,6 @@ enum XMLNode {
         return bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { pack($0) } ?? 0 }
     }
 
-    /// Whether the element's name is `name` (any length).
-    static func isNamed(_ node: xmlNodePtr, _ name: String) -> Bool {
-        guard let own = node.pointee.name else { return false }
-        return String(cString: own) == name
-    }
-
     /// The value of attribute `name` (no namespace), when it is a plain text value.
     static func attribute(_ node: xmlNodePtr, _ name: UInt64) -> UnsafePointer<xmlChar>? {
         var attr = node.pointee.properties
@@ -65,7 +59,8 @@ enum XMLNode {
 
     /// The bytes of a C string, without the terminating NUL.
     static func bytes(_ pointer: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+        UnsafeBufferPointer(
+            start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
 
     /// Whether an attribute value contains `needle` (lowercase ASCII), ignoring ASCII case and
@@ -119,7 +114,10 @@ enum XMLNode {
             var up: xmlNodePtr? = current
             node = nil
             while let u = up, u != root {
-                if let next = u.pointee.next { node = next; break }
+                if let next = u.pointee.next {
+                    node = next
+                    break
+                }
                 up = u.pointee.parent
             }
         }
@@ -128,7 +126,7 @@ enum XMLNode {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
