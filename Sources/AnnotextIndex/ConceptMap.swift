@@ -22,28 +22,8 @@ public struct ConceptMap: Sendable, Hashable {
         self.relations = relations
     }
 
-    /// A concept of the map.
-    public struct Node: Sendable, Hashable {
-        /// The concept's id.
-        public var id: String
-        /// Its preferred label.
-        public var label: String
-        /// Its top-level mentions.
-        public var mentions: Int
-        /// Units that mention it.
-        public var sentences: Int
-        /// Documents that mention it.
-        public var documents: Int
-
-        /// Creates a node.
-        public init(id: String, label: String, mentions: Int, sentences: Int, documents: Int) {
-            self.id = id
-            self.label = label
-            self.mentions = mentions
-            self.sentences = sentences
-            self.documents = documents
-        }
-    }
+    /// A concept of the map: its id, label and counts.
+    public typealias Node = ConceptCount
 
     /// Two concepts that occur in the same units. `a` comes before `b` in node order.
     public struct Edge: Sendable, Hashable {
