@@ -1,7 +1,8 @@
+import AnnotextCore
 /// Why the index refused or failed: one line, `PATH: message` or `query:LINE:COLUMN: message`.
 ///
 /// Messages name the corpus file or the query position and never quote document text.
-public struct IndexError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct IndexError: AnnotextError, Sendable, Hashable {
     /// What kind of failure it is, for callers that react differently (exit codes, retries).
     public enum Reason: Sendable, Hashable {
         /// The corpus was made by a newer schema than this build reads.

@@ -1,8 +1,9 @@
+import AnnotextCore
 /// Why a document could not be read: one line naming the input, in plain words.
 ///
 /// The message never quotes document text; libxml2's own message is kept (trimmed) for
 /// malformed XML because it names the markup, not the content.
-public struct IngestError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct IngestError: AnnotextError, Sendable, Equatable {
     /// What kind of problem it was, for callers that react differently (skip vs. stop).
     public enum Reason: String, Sendable, Equatable {
         /// The file could not be opened or read (permissions, vanished, I/O).

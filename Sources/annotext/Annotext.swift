@@ -11,9 +11,7 @@ struct Annotext: AsyncParsableCommand {
         commandName: "annotext",
         abstract: "Turn lecture notes and articles into an annotated, searchable corpus.",
         discussion: """
-            annotext splits documents into sentences, tags the concepts of a lexicon in every
-            sentence, and keeps an index to search by concept. The corpus is annotext.sqlite in the
-            current folder unless --db or ANNOTEXT_DB names another.
+            annotext splits documents into sentences, tags the concepts of a lexicon in every sentence, and keeps an index to search by concept. The corpus is annotext.sqlite in the current folder unless --db or ANNOTEXT_DB names another.
             """,
         version: AnnotextVersion.current,
         subcommands: [

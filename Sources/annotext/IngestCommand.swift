@@ -11,9 +11,7 @@ struct IngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Add files and folders (recursively) to the corpus.",
         discussion: """
-            Each document is read (text, Markdown, HTML, XML/TEI), split into sentences, tagged with
-            the lexicon and stored whole. A changed file replaces its older version; an unchanged one
-            is skipped. A file that cannot be read is reported and skipped, and the exit code is 1.
+            Each document is read (text, Markdown, HTML, XML/TEI), split into sentences, tagged with the lexicon and stored whole. A changed file replaces its older version; an unchanged one is skipped. A file that cannot be read is reported and skipped, and the exit code is 1.
             """)
 
     @Argument(help: ArgumentHelp("Files or folders to ingest, or - for standard input.", valueName: "path"))

@@ -8,8 +8,7 @@ struct MapCommand: AsyncParsableCommand {
         commandName: "map",
         abstract: "Print the concept map: concepts, their co-occurrence in sentences, and the lexicon's links.",
         discussion: """
-            JSON: {"nodes", "edges", "relations", "window"}. An edge joins two concepts that occur in
-            the same sentence, with its count and the association scores pmi, npmi, g2, dice and jaccard.
+            JSON: {"nodes", "edges", "relations", "window"}. An edge joins two concepts that occur in the same sentence, with its count and the association scores pmi, npmi, g2, dice and jaccard.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -9,13 +9,12 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Find the sentences that match a concept query.",
         discussion: """
-            A query names concepts by id or label (narrower concepts included), combined with AND,
-            OR, NOT and parentheses; AND means in the same sentence.
+            A query names concepts by id or label (narrower concepts included), combined with AND, OR, NOT and parentheses; AND means in the same sentence.
               annotext search alliance
               annotext search 'alliance AND collective-security'
               annotext search '"balance of power" AND NOT realism'
-              annotext search 'text:"armed attack"'        (words, through the full-text index)
-              annotext search 'specific-enemy:negated'     (only negated mentions)
+              annotext search 'text:"armed attack"'     (full-text words)
+              annotext search 'specific-enemy:negated'  (negated mentions)
               annotext search 'kind:heading AND doc:*.xml'
             People see a concordance of the first 20 hits; --json prints every hit as JSON.
             """)
@@ -45,14 +44,14 @@ struct SearchCommand: AsyncParsableCommand {
             print(try store.count(parsed))
             return
         }
-        let hits = try store.search(parsed, limit: limit ?? (output.json ? nil : 20), offset: offset)
         let sink = ByteSink()
         if output.json {
             let writer = SentenceRecordWriter(sink: sink, layout: .array)
-            writer.write(contentsOf: hits)
+            try store.forEachMatch(parsed, limit: limit, offset: offset) { writer.write($0) }
             writer.finish()
             return
         }
+        let hits = try store.search(parsed, limit: limit ?? 20, offset: offset)
         let concordance = Concordance(highlight: isTerminal(1))
         for hit in hits {
             sink.write(concordance.line(for: hit))
