@@ -58,6 +58,7 @@ let package = Package(
             name: "annotext-bench",
             dependencies: ["AnnotextCore", "AnnotextIngest", "AnnotextLexicon", "AnnotextIndex", "AnnotextPipeline"],
             path: "Benchmarks/annotext-bench"),
+        .executableTarget(name: "annotext-search-bench", dependencies: ["AnnotextCore", "AnnotextIndex"], path: "Benchmarks/search-bench"),
         .testTarget(name: "AnnotextCoreTests", dependencies: ["AnnotextCore"]),
         .testTarget(name: "AnnotextIngestTests", dependencies: ["AnnotextIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "AnnotextLexiconTests", dependencies: ["AnnotextLexicon"], exclude: ["Fixtures"]),

@@ -18,6 +18,17 @@ public struct DocumentAnnotator: Sendable {
         return tagger.tag(sentences, in: document)
     }
 
+    /// Hands each of the document's units with its mentions to `body`, in order, without
+    /// collecting them: the streaming form of `annotate(_:)` for writers.
+    public func annotate(_ document: Document, each body: (TaggedSentence) -> Void) {
+        let sentences = segmenter.sentences(in: document)
+        guard let tagger else {
+            for sentence in sentences { body(TaggedSentence(sentence: sentence)) }
+            return
+        }
+        tagger.tag(sentences, in: document, each: body)
+    }
+
     /// The document's units as records of the JSON contract, labels from the tagger's scheme.
     public func records(for document: Document) -> [SentenceRecord] {
         let tagged = annotate(document)

@@ -1,4 +1,5 @@
 import AnnotextCore
+import Foundation
 
 /// A parsed concept query, ready for `CorpusStore.search` and `count`.
 ///
@@ -11,7 +12,9 @@ import AnnotextCore
 ///   concept with (or without) the attribute;
 /// - `kind:heading` (`sentence`, `heading`, `list-item`, `option`), `doc:GLOB` (document names);
 /// - `AND` (`&`, or nothing between terms), `OR` (`|`), `NOT` (`-`), parentheses; AND binds
-///   tighter than OR, and AND means in the same unit.
+///   tighter than OR, and AND means in the same unit;
+/// - `NEAR/N(a, b)`: units matching `a` with a unit matching `b` at most N units away in the
+///   same document, and the other way round (`NEAR(a, b)` is `NEAR/1`; `NEAR/0` is AND).
 public struct ConceptQuery: Sendable, Hashable, CustomStringConvertible {
     /// The query text as given.
     public let source: String
@@ -33,6 +36,18 @@ public struct ConceptQuery: Sendable, Hashable, CustomStringConvertible {
 
     /// The concepts the query looks for outside a NOT: what a concordance highlights.
     public var highlightedConcepts: Set<String> { root.positiveConcepts }
+
+    /// The full-text phrases the query looks for outside a NOT, as typed (a trailing `*` marks
+    /// a prefix): what a concordance highlights besides concepts.
+    public var highlightedPhrases: [String] {
+        root.positiveTexts.map { query in
+            let isPrefix = query.hasSuffix("*")
+            var body = isPrefix ? String(query.dropLast()) : query
+            if body.hasPrefix("\""), body.hasSuffix("\""), body.count >= 2 { body = String(body.dropFirst().dropLast()) }
+            body = body.replacingOccurrences(of: "\"\"", with: "\"")
+            return isPrefix ? body + "*" : body
+        }
+    }
 
     /// The query in a normal form: expansions spelled out, operators explicit.
     public var description: String { root.description }
@@ -56,12 +71,15 @@ indirect enum QueryNode: Sendable, Hashable, CustomStringConvertible {
     case and([QueryNode])
     case or([QueryNode])
     case not(QueryNode)
+    /// Units matching one side with a unit matching the other at most `distance` units away.
+    case near(QueryNode, QueryNode, distance: Int)
 
     var positiveConcepts: Set<String> {
         switch self {
         case .concept(let ids, _): Set(ids)
         case .text, .kind, .document, .not: []
         case .and(let nodes), .or(let nodes): nodes.reduce(into: []) { $0.formUnion($1.positiveConcepts) }
+        case .near(let a, let b, _): a.positiveConcepts.union(b.positiveConcepts)
         }
     }
 
@@ -79,6 +97,7 @@ indirect enum QueryNode: Sendable, Hashable, CustomStringConvertible {
         case .and(let nodes): return "(" + nodes.map(\.description).joined(separator: " AND ") + ")"
         case .or(let nodes): return "(" + nodes.map(\.description).joined(separator: " OR ") + ")"
         case .not(let node): return "NOT " + node.description
+        case .near(let a, let b, let distance): return "NEAR/\(distance)(\(a.description), \(b.description))"
         }
     }
 }
@@ -103,7 +122,22 @@ struct ConceptResolver {
 
     /// Case- and space-insensitive lookup key.
     static func key(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        // Most names are ids or simple labels: skip splitting and joining (a parse computes a
+        // key per concept of the scheme).
+        var isSimple = true
+        var previousIsSpace = true
+        for byte in name.utf8 {
+            let isSpace = byte == 0x20
+            if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (isSpace && previousIsSpace) {
+                isSimple = false
+                break
+            }
+            previousIsSpace = isSpace
+        }
+        if isSimple && !previousIsSpace {
+            return name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? name.lowercased() : name
+        }
+        return name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
     }
 
     /// Without a scheme every name is taken as an id, so multi-word runs must not be tried.

@@ -17,6 +17,7 @@ extension CorpusStore {
         let encoded = try Self.mapErrors(path) { try StoredScheme.encode(scheme) }
         let now = ISO8601DateFormatter().string(from: Date())
         return try write { db in
+            try Self.bumpGeneration(db)
             try SchemeWriter.record(scheme, json: encoded.json, hash: encoded.hash, in: db)
             var writer = try DocumentWriter(db: db, schemeHash: encoded.hash, ingestedAt: now)
             return try documents.map { try writer.write($0) }
@@ -31,10 +32,20 @@ extension CorpusStore {
         try write { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE name = ?", arguments: [name])
             else { return false }
+            try Self.bumpGeneration(db)
             try DocumentWriter.deleteContent(ofDocument: id, in: db)
             try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
             return true
         }
+    }
+
+    /// Marks a write, so that postings held in memory (`PostingsCache`) are read again.
+    static func bumpGeneration(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO meta (key, value) VALUES ('generation', '1')
+                ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+                """)
     }
 
     /// Checks that a document's records fit it, before anything is written.

@@ -25,6 +25,8 @@ public final class CorpusStore: Sendable {
     /// Whether the store was opened read-only.
     public let isReadOnly: Bool
     let pool: DatabasePool
+    /// Concept postings in memory, for conjunctions (see `PostingsCache`).
+    let postings = PostingsCache()
 
     /// Opens the corpus at `path`, creating it unless `readOnly`, and brings its schema up to
     /// date.
@@ -133,6 +135,25 @@ public final class CorpusStore: Sendable {
     /// Runs a read transaction, mapping errors.
     func read<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
         try Self.mapErrors(path) { try pool.read(body) }
+    }
+
+    /// Runs `body` in a read transaction begun and ended with cached statements.
+    ///
+    /// The query path: `pool.read` prepares BEGIN, COMMIT and savepoint SQL anew each time,
+    /// which costs as much as answering a first page of a concept query.
+    func snapshot<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.unsafeRead { db in
+            try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+            let result: T
+            do {
+                result = try body(db)
+            } catch {
+                try? db.cachedStatement(sql: "ROLLBACK").execute()
+                throw error
+            }
+            try db.cachedStatement(sql: "COMMIT").execute()
+            return result
+        }
     }
 
     /// Runs a write transaction, mapping errors.

@@ -21,14 +21,18 @@ struct QueryCompiler {
     }
 
     private var leaves: [QueryNode] = []
+    /// The two sides of each NEAR leaf, over leaves of their own: they supply drivers only.
+    private var nearSides: [Int: (Expression, Expression)] = [:]
     private let root: Expression
+    /// Numbers the aliases of NEAR subqueries, which may nest.
+    private var aliases = 0
     private let db: Database
-    private var totals: [String: Int]?
     private var sentenceTotal: Int?
 
     init(_ node: QueryNode, db: Database) {
         self.db = db
         var leaves: [QueryNode] = []
+        var nearSides: [Int: (Expression, Expression)] = [:]
         func convert(_ node: QueryNode) -> Expression {
             switch node {
             case .and(let nodes): return .and(nodes.map(convert))
@@ -37,10 +41,16 @@ struct QueryCompiler {
             case .concept, .text, .kind, .document:
                 leaves.append(node)
                 return .leaf(leaves.count - 1)
+            case .near(let a, let b, _):
+                leaves.append(node)
+                let leaf = leaves.count - 1
+                nearSides[leaf] = (convert(a), convert(b))
+                return .leaf(leaf)
             }
         }
         root = convert(node)
         self.leaves = leaves
+        self.nearSides = nearSides
     }
 
     /// The SELECT of matching sentence ids (column `sid`), ordered, without LIMIT.
@@ -50,11 +60,11 @@ struct QueryCompiler {
             for leaf in drivers {
                 let rest = Self.simplify(root, knowing: leaf)
                 if case .constant(false) = rest { continue }
-                arms.append(contentsOf: armSources(of: leaf).map { source in
+                for source in armSources(of: leaf) {
                     var arguments = source.arguments
                     let filter = predicate(rest, id: source.id, arguments: &arguments)
-                    return ("SELECT \(source.id) AS sid FROM \(source.from)\(Self.and(source.filter, filter))", arguments)
-                })
+                    arms.append(("SELECT \(source.id) AS sid FROM \(source.from)\(Self.and(source.filter, filter))", arguments))
+                }
             }
         } else {
             var arguments = StatementArguments()
@@ -86,6 +96,11 @@ struct QueryCompiler {
         case .leaf(let leaf):
             switch leaves[leaf] {
             case .concept, .text: return [leaf]
+            case .near:
+                // Every hit matches one side: the drivers of both sides cover them all.
+                guard let sides = nearSides[leaf], let a = try drivers(sides.0), let b = try drivers(sides.1)
+                else { return nil }
+                return a + b
             default: return nil
             }
         case .constant, .not:
@@ -113,13 +128,11 @@ struct QueryCompiler {
     private mutating func cost(of leaf: Int) throws -> Int {
         switch leaves[leaf] {
         case .concept(let ids, _):
-            if totals == nil {
-                totals = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT concept, mentions FROM concept_totals") {
-                    totals?[row[0]] = row[1]
-                }
-            }
-            return ids.reduce(0) { $0 + (totals?[$1] ?? 0) }
+            // Point lookups: a query names a few concepts, a lexicon may have many thousands.
+            let statement = try db.cachedStatement(sql: "SELECT mentions FROM concept_totals WHERE concept = ?")
+            var cost = 0
+            for id in ids { cost += try Int.fetchOne(statement, arguments: [id]) ?? 0 }
+            return cost
         default:
             // Full-text hit counts are unknown without running the match: assume it is common.
             if sentenceTotal == nil {
@@ -184,7 +197,7 @@ struct QueryCompiler {
     }
 
     /// SQL for `expression` about the sentence whose id is the SQL expression `id`; nil for true.
-    private func predicate(_ expression: Expression, id: String, arguments: inout StatementArguments) -> String? {
+    private mutating func predicate(_ expression: Expression, id: String, arguments: inout StatementArguments) -> String? {
         switch expression {
         case .constant(let value):
             return value ? nil : "0"
@@ -193,16 +206,50 @@ struct QueryCompiler {
         case .not(let inner):
             return "NOT " + (predicate(inner, id: id, arguments: &arguments) ?? "1")
         case .and(let children):
-            let parts = children.map { predicate($0, id: id, arguments: &arguments) ?? "1" }
+            var parts: [String] = []
+            for child in children { parts.append(predicate(child, id: id, arguments: &arguments) ?? "1") }
             return "(" + parts.joined(separator: " AND ") + ")"
         case .or(let children):
-            let parts = children.map { predicate($0, id: id, arguments: &arguments) ?? "1" }
+            var parts: [String] = []
+            for child in children { parts.append(predicate(child, id: id, arguments: &arguments) ?? "1") }
             return "(" + parts.joined(separator: " OR ") + ")"
         }
     }
 
-    private func leafPredicate(_ node: QueryNode, id: String, arguments: inout StatementArguments) -> String {
+    /// SQL for a query tree about the unit whose id is `id` (inside NEAR).
+    private mutating func nodePredicate(_ node: QueryNode, id: String, arguments: inout StatementArguments) -> String {
         switch node {
+        case .and(let nodes), .or(let nodes):
+            var parts: [String] = []
+            for child in nodes { parts.append(nodePredicate(child, id: id, arguments: &arguments)) }
+            var separator = " OR "
+            if case .and = node { separator = " AND " }
+            return "(" + parts.joined(separator: separator) + ")"
+        case .not(let inner):
+            return "NOT " + nodePredicate(inner, id: id, arguments: &arguments)
+        default:
+            return leafPredicate(node, id: id, arguments: &arguments)
+        }
+    }
+
+    private mutating func leafPredicate(_ node: QueryNode, id: String, arguments: inout StatementArguments) -> String {
+        switch node {
+        case .near(let a, let b, let distance):
+            // One side here, the other in a unit of the same document at most `distance` away.
+            func side(_ here: QueryNode, _ there: QueryNode, _ compiler: inout QueryCompiler) -> String {
+                compiler.aliases += 1
+                let alias = "n\(compiler.aliases)"
+                let own = compiler.nodePredicate(here, id: id, arguments: &arguments)
+                arguments += [distance, distance]
+                let other = compiler.nodePredicate(there, id: "\(alias).id", arguments: &arguments)
+                return """
+                    (\(own) AND EXISTS (SELECT 1 FROM sentences \(alias) WHERE \(alias).id BETWEEN \(id) - ? AND \(id) + ? \
+                    AND (\(alias).id >> \(CorpusSchema.indexBits)) = (\(id) >> \(CorpusSchema.indexBits)) AND \(other)))
+                    """
+            }
+            let first = side(a, b, &self)
+            let second = side(b, a, &self)
+            return "(" + first + " OR " + second + ")"
         case .concept(let ids, let attributes):
             arguments += StatementArguments(ids)
             var sql = "EXISTS (SELECT 1 FROM mentions m WHERE m.sentence_id = \(id) AND m.parent IS NULL"
@@ -223,7 +270,7 @@ struct QueryCompiler {
             arguments += [glob]
             return "(\(id) >> \(CorpusSchema.indexBits)) IN (SELECT d.id FROM documents d WHERE d.name GLOB ?)"
         case .and, .or, .not:
-            return "1"
+            return nodePredicate(node, id: id, arguments: &arguments)
         }
     }
 }

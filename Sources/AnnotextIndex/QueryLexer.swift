@@ -8,7 +8,7 @@ struct QueryLexer {
     }
 
     enum Kind: Hashable {
-        case open, close, and, or, not
+        case open, close, and, or, not, comma
         case term([Part])
         case end
     }
@@ -65,6 +65,7 @@ struct QueryLexer {
                 case "&": .and
                 case "|": .or
                 case "-": .not
+                case ",": .comma
                 default: nil
                 }
             if let single {
@@ -91,7 +92,7 @@ struct QueryLexer {
     }
 
     private static func endsBareWord(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || "()\":&|".unicodeScalars.contains(scalar)
+        scalar.properties.isWhitespace || "()\":&|,".unicodeScalars.contains(scalar)
     }
 
     /// Reads `part(:part)*`, each part bare or quoted (`\"` and `\\` escape inside quotes).

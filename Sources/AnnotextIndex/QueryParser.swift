@@ -7,7 +7,8 @@ import AnnotextCore
 /// or      := and (("OR" | "|") and)*
 /// and     := unary (("AND" | "&")? unary)*
 /// unary   := ("NOT" | "-") unary | primary
-/// primary := "(" or ")" | term
+/// primary := "(" or ")" | near | term
+/// near    := ("NEAR" | "NEAR/" digits) "(" or "," or ")"
 /// term    := field ":" value | concept (":" ["-"] attribute)*
 /// ```
 struct QueryParser {
@@ -81,6 +82,9 @@ struct QueryParser {
             position += 1
             return inner
         case .term(let parts):
+            if let distance = try nearDistance(parts), tokens[position + 1].kind == .open {
+                return try parseNear(distance: distance)
+            }
             return try parseTerm(parts)
         case .end:
             let before = lexer.text(0..<token.start)
@@ -134,6 +138,39 @@ struct QueryParser {
             attributes[attribute] = wanted
         }
         return .concept(ids: ids, attributes: attributes)
+    }
+
+    /// The distance of a `NEAR` or `NEAR/N` word; nil for any other term.
+    private func nearDistance(_ parts: [QueryLexer.Part]) throws(IndexError) -> Int? {
+        guard parts.count == 1, !parts[0].isQuoted else { return nil }
+        let word = parts[0].text
+        let upper = word.uppercased()
+        if upper == "NEAR" { return 1 }
+        guard upper.hasPrefix("NEAR/") else { return nil }
+        guard let distance = Int(upper.dropFirst(5)), distance >= 0, distance <= 1000 else {
+            throw lexer.error(at: parts[0].offset + 5, "expected a distance from 0 to 1000 after \"NEAR/\"")
+        }
+        return distance
+    }
+
+    /// `NEAR/N(a, b)`, the current token being the NEAR word and the next one `(`.
+    private mutating func parseNear(distance: Int) throws(IndexError) -> QueryNode {
+        let open = tokens[position + 1]
+        position += 2
+        let first = try parseOr()
+        guard current.kind == .comma else {
+            let message = "expected ',' after \"\(lexer.text(open.end..<tokens[position - 1].end))\" in NEAR"
+            throw lexer.error(at: current.start, message)
+        }
+        let comma = current
+        position += 1
+        let second = try parseOr()
+        guard current.kind == .close else {
+            let message = "expected ')' after \"\(lexer.text(comma.end..<tokens[position - 1].end))\" in NEAR"
+            throw lexer.error(at: current.start, message)
+        }
+        position += 1
+        return distance == 0 ? .and([first, second]) : .near(first, second, distance: distance)
     }
 
     private enum Field: String {

@@ -81,6 +81,13 @@ struct MentionRow {
         sentence_id, ord, parent, concept, start, "end", text, negated, hedged, attributed, term, variant
         """
 
+    init(sentenceID: Int64, ord: Int, parent: Int?, record: MentionRecord) {
+        self.sentenceID = sentenceID
+        self.ord = ord
+        self.parent = parent
+        self.record = record
+    }
+
     /// Reads the columns of `columns`; the label comes from `label(concept)`.
     /// Decodes with concrete types and explicit NULL checks: GRDB's generic `Optional` path
     /// dominated the cost of a first page of hits.

@@ -32,6 +32,13 @@ public struct DocumentReader: Sendable {
         return result
     }
 
+    /// Reads standard input to its end as document `name` (plain text unless `format` says
+    /// otherwise: nothing is sniffed from stdin), refusing it once it passes the size limit.
+    public func readStandardInput(name: String, format: DocumentFormat? = nil) throws(IngestError) -> ReadResult {
+        let bytes = try FileBytes.readAll(0, name: name, maxSize: options.maxSize)
+        return try read(bytes, name: name, format: format ?? .text)
+    }
+
     /// Reads `bytes` as document `name`; `format` nil means from the name's extension, else
     /// sniffed from the content.
     public func read(_ bytes: [UInt8], name: String, format: DocumentFormat? = nil) throws(IngestError) -> ReadResult {

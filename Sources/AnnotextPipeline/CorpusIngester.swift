@@ -3,8 +3,13 @@ import AnnotextIndex
 import AnnotextIngest
 import Foundation
 
-/// The ingest flow: read files in parallel, segment and tag each, and commit whole documents
-/// through one writer, several per transaction, in the order the files were given.
+/// The ingest flow: read, segment and tag files in parallel, and commit whole documents through
+/// one writer, several per transaction, in the order the files were given.
+///
+/// Readers run ahead of the writer within `limits` (files and bytes not yet committed), so
+/// memory stays bounded however many files there are, and the writer commits while the next
+/// documents are being annotated. A file that fails is reported and skipped; the corpus only
+/// ever holds whole documents.
 public struct CorpusIngester: Sendable {
     /// Reads files into documents.
     public let reader: DocumentReader
@@ -14,29 +19,66 @@ public struct CorpusIngester: Sendable {
     public let scheme: ConceptScheme
     /// How many documents are read and annotated at once.
     public let concurrency: Int
+    /// How far readers run ahead of the writer, and how large a transaction gets.
+    public var limits: IngestLimits
+    /// The format every file is read as; nil means from each file's extension, else its content.
+    public var format: DocumentFormat?
 
-    /// Creates an ingester.
-    public init(reader: DocumentReader, annotator: DocumentAnnotator, scheme: ConceptScheme, concurrency: Int? = nil) {
+    /// Creates an ingester; `concurrency` defaults to the number of cores.
+    public init(
+        reader: DocumentReader, annotator: DocumentAnnotator, scheme: ConceptScheme, concurrency: Int? = nil,
+        limits: IngestLimits = IngestLimits(), format: DocumentFormat? = nil
+    ) {
         self.reader = reader
         self.annotator = annotator
         self.scheme = scheme
         self.concurrency = max(1, concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.limits = limits
+        self.format = format
     }
 
     /// Reads, annotates and stores `files`; a file that fails is reported and skipped.
     ///
     /// - Parameter report: called on the calling task for each file's outcome, in file order.
+    /// - Throws: `IndexError` when the corpus itself fails (busy, disk full); what was committed
+    ///   before stays, whole.
     public func ingest(
         _ files: [FoundFile], into store: CorpusStore, report: (IngestEvent) -> Void
     ) async throws -> IngestSummary {
         var summary = IngestSummary()
-        let batchSize = concurrency * 4
-        var start = 0
-        while start < files.count {
-            let batch = Array(files[start..<min(start + batchSize, files.count)])
-            let prepared = await prepare(batch)
-            try commit(prepared, into: store, summary: &summary, report: report)
-            start += batch.count
+        // More files in flight than workers lets the writer commit while readers go on.
+        var limits = limits
+        limits.filesInFlight = max(limits.filesInFlight, concurrency * 2)
+        var scheduler = IngestScheduler<Prepared>(sizes: files.map(\.size), limits: limits)
+        try await withThrowingTaskGroup(of: (Int, Prepared).self) { group in
+            var running = 0
+            func start(_ index: Int) -> @Sendable () async -> (Int, Prepared) {
+                let file = files[index]
+                return { (index, Task.isCancelled ? .failure("\(file.name): not read (stopped)") : prepare(file)) }
+            }
+            while running < concurrency, let index = scheduler.startNext() {
+                group.addTask(operation: start(index))
+                running += 1
+            }
+            while let (index, prepared) = try await group.next() {
+                running -= 1
+                scheduler.finish(index, prepared, bytes: prepared.textBytes)
+                // Start work first, so readers keep going while the writer commits.
+                while running < concurrency, let next = scheduler.startNext() {
+                    group.addTask(operation: start(next))
+                    running += 1
+                }
+                if scheduler.mustCommit {
+                    let batch: [(name: String, item: Prepared)] = scheduler.takeBatch().map {
+                        (files[$0.index].name, $0.item)
+                    }
+                    try commit(batch, into: store, summary: &summary, report: report)
+                }
+                while running < concurrency, let next = scheduler.startNext() {
+                    group.addTask(operation: start(next))
+                    running += 1
+                }
+            }
         }
         return summary
     }
@@ -46,7 +88,7 @@ public struct CorpusIngester: Sendable {
         _ result: ReadResult, into store: CorpusStore, report: (IngestEvent) -> Void
     ) throws -> IngestSummary {
         var summary = IngestSummary()
-        let prepared = Prepared.success(annotated(result.document), result.warnings, bytes: result.document.text.utf8.count)
+        let prepared = Prepared.success(annotated(result.document), result.warnings)
         try commit([(result.document.name, prepared)], into: store, summary: &summary, report: report)
         return summary
     }
@@ -58,51 +100,12 @@ public struct CorpusIngester: Sendable {
             contentHash: AnnotatedDocument.contentHash(of: document))
     }
 
-    private enum Prepared: Sendable {
-        case success(AnnotatedDocument, [IngestWarning], bytes: Int)
-        case failure(String)
-    }
-
-    private func prepare(_ batch: [FoundFile]) async -> [(String, Prepared)] {
-        await withTaskGroup(of: (Int, Prepared).self) { group in
-            for (i, file) in batch.enumerated() {
-                group.addTask {
-                    do {
-                        let result = try reader.read(contentsOf: file.url, name: file.name)
-                        let bytes = result.document.text.utf8.count
-                        return (i, .success(annotated(result.document), result.warnings, bytes: bytes))
-                    } catch {
-                        return (i, .failure(String(describing: error)))
-                    }
-                }
-            }
-            var results = [Prepared?](repeating: nil, count: batch.count)
-            for await (i, prepared) in group { results[i] = prepared }
-            return zip(batch, results).map { file, result in (file.name, result ?? .failure("\(file.name): not read")) }
-        }
-    }
-
-    private func commit(
-        _ prepared: [(String, Prepared)], into store: CorpusStore, summary: inout IngestSummary,
-        report: (IngestEvent) -> Void
-    ) throws {
-        var documents: [AnnotatedDocument] = []
-        for (name, item) in prepared {
-            switch item {
-            case .success(let document, let warnings, let bytes):
-                for warning in warnings { report(.warning(warning.description)) }
-                documents.append(document)
-                summary.bytes += bytes
-            case .failure(let message):
-                summary.failed += 1
-                report(.failed(name: name, message: message))
-            }
-        }
-        guard !documents.isEmpty else { return }
-        let outcomes = try store.write(documents, scheme: scheme)
-        for (document, outcome) in zip(documents, outcomes) {
-            summary.count(outcome, sentences: document.sentences)
-            report(.stored(name: document.document.name, outcome: outcome, sentences: document.sentences.count))
+    private func prepare(_ file: FoundFile) -> Prepared {
+        do {
+            let result = try reader.read(contentsOf: file.url, name: file.name, format: format)
+            return .success(annotated(result.document), result.warnings)
+        } catch {
+            return .failure(error.description)
         }
     }
 }

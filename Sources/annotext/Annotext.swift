@@ -17,7 +17,7 @@ struct Annotext: AsyncParsableCommand {
         subcommands: [
             IngestCommand.self, SearchCommand.self, DumpCommand.self, TagCommand.self,
             SegmentCommand.self, MapCommand.self, ConceptsCommand.self, DocumentsCommand.self,
-            RemoveCommand.self, LexiconCommand.self,
+            RemoveCommand.self, LexiconCommand.self, RetagCommand.self, EvalCommand.self,
         ])
 
     /// Runs the command line, printing our own failures as one line on stderr.

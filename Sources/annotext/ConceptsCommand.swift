@@ -11,9 +11,12 @@ struct ConceptsCommand: AsyncParsableCommand {
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var output: JSONOption
 
+    @Flag(name: .long, help: "Count the mentions of narrower concepts into their broader ones too.")
+    var rollup = false
+
     func run() async throws {
         let store = try CorpusStore(path: corpus.path, readOnly: true)
-        let concepts = try store.concepts()
+        let concepts = try store.concepts(rolledUp: rollup)
         let sink = ByteSink()
         if output.json {
             sink.writeJSON(

@@ -32,29 +32,43 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The document name for standard input (default: stdin).")
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("Refuse files larger than this many MB.", valueName: "MB"))
+    @Option(name: .long, help: ArgumentHelp("Refuse files larger than this many MB (1 MB = 1,000,000 bytes).", valueName: "MB"))
     var maxSize: Int = 256
 
-    @Flag(name: .long, help: "Print nothing but errors and warnings.")
+    @Flag(name: .long, help: "Print nothing but errors and warnings: no progress bar, no notes, no summary.")
     var quiet = false
+
+    func validate() throws {
+        guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of MB.") }
+    }
 
     func run() async throws {
         let started = Date()
         let scheme = try lexicon.scheme()
         let annotator = DocumentAnnotator(tagger: ConceptTagger(lexicon: try CompiledLexicon(scheme: scheme)))
-        let reader = DocumentReader(options: ReadOptions(maxSize: maxSize * 1_000_000))
+        let (maxBytes, overflow) = maxSize.multipliedReportingOverflow(by: 1_000_000)
+        let reader = DocumentReader(options: ReadOptions(maxSize: overflow ? Int.max : maxBytes))
         let store = try CorpusStore(path: corpus.path)
-        let ingester = CorpusIngester(reader: reader, annotator: annotator, scheme: scheme)
-        let progress = IngestProgress(enabled: !quiet && isTerminal(2))
+        let ingester = CorpusIngester(reader: reader, annotator: annotator, scheme: scheme, format: format)
+        let progress = IngestProgress(showsBar: !quiet && isTerminal(2), showsNotes: !quiet)
         var summary = IngestSummary()
-        for path in paths where path == "-" {
-            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            let result = try reader.read(bytes, name: name ?? "stdin", format: format ?? .text)
-            summary.merge(try ingester.ingest(result, into: store, report: progress.report))
+        if paths.contains("-") {
+            do {
+                let result = try reader.readStandardInput(name: name ?? "stdin", format: format)
+                summary.merge(try ingester.ingest(result, into: store, report: progress.report))
+            } catch let error as IngestError {
+                summary.failed += 1
+                progress.report(.failed(name: error.name, message: error.description))
+            }
         }
-        let files = try DocumentFinder.files(at: paths.filter { $0 != "-" }, include: include, exclude: exclude)
-        progress.start(total: files.count)
-        summary.merge(try await ingester.ingest(files, into: store, report: progress.report))
+        let found = DocumentFinder.search(paths.filter { $0 != "-" }, include: include, exclude: exclude)
+        for problem in found.problems {
+            summary.failed += 1
+            progress.report(.failed(name: problem.name, message: problem.description))
+        }
+        progress.start(files: found.files)
+        defer { progress.finish() }
+        summary.merge(try await ingester.ingest(found.files, into: store, report: progress.report))
         progress.finish()
         if !quiet { print(summary.line(seconds: Date().timeIntervalSince(started), corpus: corpus.path)) }
         if summary.failed > 0 { throw ExitCode(1) }

@@ -1,77 +1,131 @@
+import AnnotextIngest
 import AnnotextPipeline
 import Foundation
 
-/// Reports ingest events on stderr: errors and warnings always, a progress line when stderr
-/// is a terminal.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Reports ingest events: errors and warnings on stderr always, "unchanged, skipped" notes on
+/// stdout unless quiet, and a progress bar on stderr (files, MB, MB/s, time left) only when
+/// stderr is a terminal.
+///
+/// The bar is redrawn from a background thread twice a second, so time moves on during one
+/// long file; events and redraws share a lock so lines never interleave.
 final class IngestProgress: @unchecked Sendable {
-    private let enabled: Bool
-    private var total = 0
-    private var done = 0
+    private let showsBar: Bool
+    private let showsNotes: Bool
+    private let lock = NSLock()
+    private var sizes: [String: Int] = [:]
+    private var totalFiles = 0
+    private var totalBytes = 0
+    private var doneFiles = 0
+    private var doneBytes = 0
     private var started = Date()
+    private var isDrawn = false
+    private var isRunning = false
 
-    init(enabled: Bool) {
-        self.enabled = enabled
+    /// - Parameters:
+    ///   - showsBar: draw the bar (stderr is a terminal and the run is not quiet).
+    ///   - showsNotes: print a note for each file left unchanged.
+    init(showsBar: Bool, showsNotes: Bool) {
+        self.showsBar = showsBar
+        self.showsNotes = showsNotes
     }
 
-    func start(total: Int) {
-        self.total = total
-        done = 0
-        started = Date()
-    }
-
-    func report(_ event: IngestEvent) {
-        switch event {
-        case .warning(let message):
-            clearLine()
-            printWarning(message)
-        case .failed(_, let message):
-            clearLine()
-            done += 1
-            printError(message)
-        case .stored:
-            done += 1
+    /// Starts the bar for `files`.
+    func start(files: [FoundFile]) {
+        lock.withLock {
+            sizes = Dictionary(files.map { ($0.name, $0.size) }, uniquingKeysWith: { first, _ in first })
+            totalFiles = files.count
+            totalBytes = files.reduce(0) { $0 + $1.size }
+            doneFiles = 0
+            doneBytes = 0
+            started = Date()
+            isRunning = showsBar && !files.isEmpty
         }
-        draw()
+        guard showsBar, !files.isEmpty else { return }
+        let thread = Thread { [weak self] in
+            while let progress = self, progress.redraw() { Thread.sleep(forTimeInterval: 0.5) }
+        }
+        thread.start()
     }
 
+    /// Reports one event of the ingester (called in file order).
+    func report(_ event: IngestEvent) {
+        lock.withLock {
+            clearLine()
+            switch event {
+            case .warning(let message):
+                printWarning(message)
+            case .failed(let name, let message):
+                advance(past: name)
+                printError(message)
+            case .stored(let name, let outcome, _):
+                advance(past: name)
+                if outcome == .unchanged && showsNotes { writeToStandardOutput("\(name): unchanged, skipped\n") }
+            }
+            draw()
+        }
+    }
+
+    /// Removes the bar and stops redrawing.
     func finish() {
-        clearLine()
+        lock.withLock {
+            isRunning = false
+            clearLine()
+        }
+    }
+
+    private func advance(past name: String) {
+        guard isRunning else { return }
+        doneFiles += 1
+        doneBytes += sizes[name] ?? 0
+    }
+
+    /// Draws the bar again; false once the run is over.
+    private func redraw() -> Bool {
+        lock.withLock {
+            guard isRunning else { return false }
+            clearLine()
+            draw()
+            return true
+        }
     }
 
     private func draw() {
-        guard enabled, total > 0 else { return }
-        let elapsed = Date().timeIntervalSince(started)
-        let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-        writeToStandardError("\r\u{1B}[K\(done)/\(total) files, \(String(format: "%.1f", elapsed)) s, about \(Int(left.rounded())) s left")
+        guard isRunning else { return }
+        let line = ProgressLine(
+            files: doneFiles, totalFiles: totalFiles, bytes: doneBytes, totalBytes: totalBytes,
+            seconds: Date().timeIntervalSince(started))
+        writeToStandardError(line.text(width: terminalWidth()))
+        isDrawn = true
     }
 
     private func clearLine() {
-        if enabled { writeToStandardError("\r\u{1B}[K") }
+        guard isDrawn else { return }
+        writeToStandardError("\r\u{1B}[K")
+        isDrawn = false
+    }
+
+    private func terminalWidth() -> Int {
+        var size = winsize()
+        guard ioctl(2, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 }
 
-extension IngestSummary {
-    /// Adds another run's totals.
-    mutating func merge(_ other: IngestSummary) {
-        added += other.added
-        replaced += other.replaced
-        unchanged += other.unchanged
-        failed += other.failed
-        sentences += other.sentences
-        mentions += other.mentions
-        bytes += other.bytes
-    }
-
-    /// One line for people: what went in, how fast, where.
-    func line(seconds: Double, corpus: String) -> String {
-        var parts = ["\(added) added"]
-        if replaced > 0 { parts.append("\(replaced) replaced") }
-        if unchanged > 0 { parts.append("\(unchanged) unchanged") }
-        if failed > 0 { parts.append("\(failed) failed") }
-        let megabytes = Double(bytes) / 1_000_000
-        let rate = seconds > 0 ? megabytes / seconds : 0
-        return "Ingested into \(corpus): \(parts.joined(separator: ", ")); \(sentences) sentences, "
-            + "\(mentions) mentions; \(String(format: "%.2f", megabytes)) MB in \(String(format: "%.2f", seconds)) s "
-            + "(\(String(format: "%.1f", rate)) MB/s)."
+/// Writes text to stdout, unbuffered, so it lands between progress redraws on stderr.
+func writeToStandardOutput(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+        guard var pointer = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = write(1, pointer, left)
+            if written <= 0 { return }
+            pointer += written
+            left -= written
+        }
     }
 }

@@ -19,8 +19,8 @@ struct InputOptions: ParsableArguments {
         let reader = DocumentReader()
         let result: ReadResult
         if input == "-" {
-            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            result = try reader.read(bytes, name: name ?? "stdin", format: format ?? .text)
+            // One read loop into one buffer, refused past the reader's size limit.
+            result = try reader.readStandardInput(name: name ?? "stdin", format: format ?? .text)
         } else {
             let url = URL(fileURLWithPath: input)
             result = try reader.read(contentsOf: url, name: name ?? url.lastPathComponent, format: format)

@@ -8,7 +8,7 @@ struct LexiconCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Check lexicon files.",
-        subcommands: [LexiconCheckCommand.self])
+        subcommands: [LexiconCheckCommand.self, LexiconImportSKOSCommand.self])
 }
 
 /// `annotext lexicon check FILE`: report what is wrong with a lexicon.

@@ -1,3 +1,4 @@
+import AnnotextCore
 import AnnotextExport
 import AnnotextIndex
 import ArgumentParser
@@ -6,70 +7,70 @@ import ArgumentParser
 struct MapCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Print the concept map: concepts, their co-occurrence in sentences, and the lexicon's links.",
+        abstract: "Print the concept map: concepts, their co-occurrence, and the lexicon's links.",
         discussion: """
-            JSON: {"nodes", "edges", "relations", "window"}. An edge joins two concepts that occur in the same sentence, with its count and the association scores pmi, npmi, g2, dice and jaccard.
+            An edge joins two concepts that occur in the same window (a sentence, a paragraph, or N consecutive sentences) with its count, the association scores pmi, npmi, g2, dice and jaccard, and the sentences behind it (document and index).
+              annotext map --format html > map.html
+              annotext map --window paragraph --measure npmi --top 30 --format dot | dot -Tsvg > map.svg
+            json: {"nodes", "edges", "relations", "window", ...}; dot: Graphviz; graphml; html: one self-contained page.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json
+        case json, dot, graphml, html
     }
 
     @OptionGroup var corpus: CorpusOptions
 
-    @Option(name: .long, help: "Output format (json).")
+    @Option(name: .long, help: "Output format: json, dot, graphml or html.")
     var format: Format = .json
 
-    @Option(name: .long, help: "Leave out edges seen in fewer sentences than this.")
+    @Option(name: .long, help: ArgumentHelp("sentence, paragraph, or a number of consecutive sentences.", valueName: "window"))
+    var window: String = "sentence"
+
+    @Option(name: .long, help: "The score that ranks edges and sets their width: g2, pmi, npmi, dice, jaccard or count.")
+    var measure: String = "g2"
+
+    @Option(name: .long, help: "Leave out concepts and edges seen in fewer windows than this.")
     var minCount: Int = 1
+
+    @Option(name: .long, help: ArgumentHelp("Keep only the N strongest edges.", valueName: "N"))
+    var top: Int?
+
+    @Flag(name: .long, help: "Count narrower concepts as their broadest ones.")
+    var rollup = false
+
+    @Option(name: .long, help: ArgumentHelp("Keep up to K evidence sentences per edge.", valueName: "K"))
+    var evidence: Int = 3
 
     @Flag(name: .long, help: "The same as --format json.")
     var json = false
 
+    func validate() throws {
+        if ConceptMap.Window(window) == nil {
+            throw ValidationError("--window must be sentence, paragraph or a positive number, not \(window).")
+        }
+        if ConceptMap.Measure(rawValue: measure) == nil {
+            throw ValidationError("--measure must be one of g2, pmi, npmi, dice, jaccard, count, not \(measure).")
+        }
+        if let top, top < 0 { throw ValidationError("--top must be 0 or more.") }
+        if evidence < 0 { throw ValidationError("--evidence must be 0 or more.") }
+    }
+
     func run() async throws {
         let store = try CorpusStore(path: corpus.path, readOnly: true)
-        let map = try store.conceptMap(minCount: minCount)
+        let format = json ? .json : format
+        let options = ConceptMap.Options(
+            window: ConceptMap.Window(window) ?? .sentence, measure: ConceptMap.Measure(rawValue: measure) ?? .g2,
+            minCount: minCount, top: top, rollsUp: rollup, evidence: evidence,
+            includesEvidenceText: format == .html)
+        let map = try store.conceptMap(options)
         let sink = ByteSink()
-        sink.writeJSON(map.jsonValue)
-        sink.write("\n")
+        switch format {
+        case .json: MapJSONWriter().write(map, to: sink)
+        case .dot: MapDOTWriter().write(map, to: sink)
+        case .graphml: MapGraphMLWriter().write(map, to: sink)
+        case .html: MapHTMLWriter().write(map, to: sink)
+        }
         sink.flush()
-    }
-}
-
-extension ConceptMap {
-    /// The map in the JSON layout of `annotext map`.
-    var jsonValue: JSONValue {
-        .object([
-            (
-                "nodes",
-                .array(
-                    nodes.map {
-                        .object([
-                            ("id", .string($0.id)), ("label", .string($0.label)), ("mentions", .int($0.mentions)),
-                            ("sentences", .int($0.sentences)), ("documents", .int($0.documents)),
-                        ])
-                    })
-            ),
-            (
-                "edges",
-                .array(
-                    edges.map {
-                        .object([
-                            ("source", .string($0.a)), ("target", .string($0.b)), ("count", .int($0.count)),
-                            ("pmi", .double($0.pmi)), ("npmi", .double($0.npmi)), ("g2", .double($0.g2)),
-                            ("dice", .double($0.dice)), ("jaccard", .double($0.jaccard)),
-                        ])
-                    })
-            ),
-            (
-                "relations",
-                .array(
-                    relations.map {
-                        .object([("source", .string($0.from)), ("target", .string($0.to)), ("type", .string($0.kind.rawValue))])
-                    })
-            ),
-            ("window", .string("sentence")),
-            ("sentences", .int(sentences)),
-        ])
     }
 }

@@ -9,14 +9,27 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Find the sentences that match a concept query.",
         discussion: """
-            A query names concepts by id or label (narrower concepts included), combined with AND, OR, NOT and parentheses; AND means in the same sentence.
-              annotext search alliance
+            A query names concepts by id or label; a concept matches its narrower ones
+            too (alliance finds NATO) unless --exact is given.
+              alliance  "balance of power"       a concept, by id or label
+              text:deterrent  text:"armed attack"  text:secur*
+                                                full-text word, phrase, prefix
+              alliance AND nato  (or & , or nothing between)
+                                                both in the same sentence
+              nato OR csto  (or |)              either
+              alliance AND NOT nato  (or -nato) the first without the second
+              (nato OR csto) AND deterrence     grouping; AND binds tighter
+              NEAR/2(alliance, text:treaty)     within 2 sentences, same document
+              alliance:negated  alliance:-negated
+                                                (not) negated; also hedged, attributed
+              kind:heading  doc:'notes/*'       unit kind; document name glob
+            People see a concordance of the first 20 hits: document, sentence index
+            (from 0), the sentence around the match. --json prints every hit unless
+            --limit is given.
               annotext search 'alliance AND collective-security'
-              annotext search '"balance of power" AND NOT realism'
-              annotext search 'text:"armed attack"'     (full-text words)
-              annotext search 'specific-enemy:negated'  (negated mentions)
-              annotext search 'kind:heading AND doc:*.xml'
-            People see a concordance of the first 20 hits; --json prints every hit as JSON.
+              annotext search '"balance of power" AND NOT realism' --sort relevance
+              annotext search 'NEAR/1(deterrence, text:nuclear)' --context 1
+              annotext search 'specific-enemy:negated' --count
             """)
 
     @Argument(help: "The query.")
@@ -34,8 +47,20 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Skip this many hits first.")
     var offset: Int = 0
 
+    @Option(name: .long, help: "Order hits by document (default) or relevance.")
+    var sort: SearchOrder = .document
+
+    @Option(name: .long, help: ArgumentHelp("Show this many sentences before and after each hit.", valueName: "N"))
+    var context: Int = 0
+
     @Flag(name: .long, help: "Print only the number of hits.")
     var count = false
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+        if offset < 0 { throw ValidationError("--offset must be 0 or more.") }
+        if context < 0 { throw ValidationError("--context must be 0 or more.") }
+    }
 
     func run() async throws {
         let store = try CorpusStore(path: corpus.path, readOnly: true)
@@ -47,17 +72,30 @@ struct SearchCommand: AsyncParsableCommand {
         let sink = ByteSink()
         if output.json {
             let writer = SentenceRecordWriter(sink: sink, layout: .array)
-            try store.forEachMatch(parsed, limit: limit, offset: offset) { writer.write($0) }
+            try store.forEachMatch(parsed, limit: limit, offset: offset, order: sort) { writer.write($0) }
             writer.finish()
             return
         }
-        let hits = try store.search(parsed, limit: limit ?? 20, offset: offset)
-        let concordance = Concordance(highlight: isTerminal(1))
-        for hit in hits {
-            sink.write(concordance.line(for: hit))
-            sink.buffer.append(0x0A)
+        let shown = limit ?? 20
+        let hits = try store.search(parsed, limit: shown, offset: offset, order: sort)
+        if hits.isEmpty {
+            sink.write("No sentence matches \(query).\n")
+            sink.flush()
+            return
         }
-        if hits.isEmpty { sink.write("No sentence matches \(query).\n") }
+        let entries = try hits.map { hit -> (hit: SentenceRecord, before: [SentenceRecord], after: [SentenceRecord]) in
+            guard context > 0 else { return (hit: hit, before: [SentenceRecord](), after: [SentenceRecord]()) }
+            let around = try store.units(ofDocument: hit.document, indices: (hit.index - context)...(hit.index + context))
+            return (hit: hit, before: around.filter { $0.index < hit.index }, after: around.filter { $0.index > hit.index })
+        }
+        let concordance = Concordance(
+            highlight: isTerminal(1), concepts: parsed.highlightedConcepts, phrases: parsed.highlightedPhrases)
+        for line in concordance.lines(for: entries) { sink.write(line + "\n") }
         sink.flush()
+        if hits.count == shown && limit == nil && isTerminal(1) {
+            printNote("(first \(shown) hits from \(offset + 1); --limit and --offset show others, --count counts them)")
+        }
     }
 }
+
+extension SearchOrder: ExpressibleByArgument {}

@@ -14,14 +14,14 @@ struct SegmentCommand: AsyncParsableCommand {
 
     func run() async throws {
         let document = try input.document()
-        let records = DocumentAnnotator(tagger: nil).records(for: document)
+        let annotator = DocumentAnnotator(tagger: nil)
         let sink = ByteSink()
         if output.json {
-            let writer = SentenceRecordWriter(sink: sink, layout: .array)
-            writer.write(contentsOf: records)
+            let writer = TaggedSentenceWriter(sink: sink, layout: .array, scheme: nil, includesMentions: false)
+            writer.write(document, annotator: annotator)
             writer.finish()
         } else {
-            for record in records {
+            for record in annotator.records(for: document) {
                 sink.write(record.text.replacingLineBreaks())
                 sink.buffer.append(0x0A)
                 sink.flushIfFull()

@@ -23,9 +23,9 @@ struct TagCommand: AsyncParsableCommand {
         let compiled = try lexicon.compiled()
         let document = try input.document()
         let annotator = DocumentAnnotator(tagger: ConceptTagger(lexicon: compiled, overlaps: overlaps))
-        let sink = ByteSink()
-        let writer = SentenceRecordWriter(sink: sink, layout: .array, includesProvenance: explain)
-        writer.write(contentsOf: annotator.records(for: document))
+        let writer = TaggedSentenceWriter(
+            sink: ByteSink(), layout: .array, scheme: compiled.scheme, includesProvenance: explain)
+        writer.write(document, annotator: annotator)
         writer.finish()
     }
 }

@@ -53,6 +53,15 @@ import Testing
         #expect(files.map(\.name) == ["a.txt", "b.md", "drafts/e.txt", "sub/c.html", "sub/deeper/d.xml"])
     }
 
+    @Test func searchGoesOnPastAMissingPath() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = DocumentFinder.search(["/nonexistent/annotext/notes", root.appendingPathComponent("sub").path])
+        #expect(result.files.map(\.name) == ["c.html", "deeper/d.xml"])
+        #expect(result.files.map(\.size) == [4, 4])
+        #expect(result.problems.map(\.description) == ["/nonexistent/annotext/notes: no such file or folder"])
+    }
+
     @Test func reportsAMissingPath() {
         let error = TestSupport.error { _ = try DocumentFinder.files(at: ["/nonexistent/annotext/notes"]) }
         #expect(error?.description == "/nonexistent/annotext/notes: no such file or folder")

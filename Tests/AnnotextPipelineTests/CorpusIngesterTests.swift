@@ -67,6 +67,59 @@ import Testing
         #expect(try store.documents().map(\.name) == ["good.txt"])
     }
 
+    @Test func keepsFileOrderThroughASmallWindowAndSmallTransactions() async throws {
+        for i in 0..<40 {
+            // Uneven sizes so documents finish out of order.
+            let text = String(repeating: "The alliance held in year \(i). ", count: (i % 7) * 40 + 1)
+            try write(String(format: "d%02d.txt", i), text)
+        }
+        try Data([0x00, 0x01, 0x00, 0xFF]).write(to: folder.appendingPathComponent("docs/d17.txt"))
+        var small = ingester
+        small.limits = IngestLimits(filesInFlight: 5, bytesInFlight: 20_000, documentsPerTransaction: 3)
+        let store = try CorpusStore(path: folder.appendingPathComponent("c.sqlite").path)
+        let files = try DocumentFinder.files(at: [folder.appendingPathComponent("docs").path])
+        var order: [String] = []
+        let summary = try await small.ingest(files, into: store) { event in
+            switch event {
+            case .stored(let name, _, _), .failed(let name, _): order.append(name)
+            case .warning: break
+            }
+        }
+        let expected = (0..<40).map { String(format: "d%02d.txt", $0) }
+        #expect(order == expected)
+        #expect(summary.added == 39)
+        #expect(summary.failed == 1)
+        #expect(try store.documents().map(\.name) == expected.filter { $0 != "d17.txt" })
+    }
+
+    @Test func countsUnchangedFilesInTheSummary() async throws {
+        try write("a.txt", "NATO is an alliance.")
+        try write("b.txt", "The hegemon acted.")
+        let store = try CorpusStore(path: folder.appendingPathComponent("c.sqlite").path)
+        _ = try await ingestFolder(into: store)
+        let (again, events) = try await ingestFolder(into: store)
+        #expect(again.unchanged == 2)
+        #expect(again.line(seconds: 1, corpus: "c.sqlite").hasPrefix("Ingested into c.sqlite: 0 added, 2 unchanged (skipped); 0 sentences"))
+        let unchanged = events.compactMap { event -> String? in
+            if case .stored(let name, .unchanged, _) = event { return name } else { return nil }
+        }
+        #expect(unchanged == ["a.txt", "b.txt"])
+    }
+
+    @Test func reportsAFileThatVanishedAfterItWasFound() async throws {
+        try write("kept.txt", "The alliance held.")
+        try write("gone.txt", "Deleted before it is read.")
+        let files = try DocumentFinder.files(at: [folder.appendingPathComponent("docs").path])
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("docs/gone.txt"))
+        let store = try CorpusStore(path: folder.appendingPathComponent("c.sqlite").path)
+        var failures: [String] = []
+        let summary = try await ingester.ingest(files, into: store) { event in
+            if case .failed(_, let message) = event { failures.append(message) }
+        }
+        #expect(failures == ["gone.txt: cannot be read: no such file (was it moved or deleted?)"])
+        #expect(summary.added == 1)
+    }
+
     @Test func annotatedDocumentsCarryScalarOffsets() throws {
         let document = Document(name: "x.txt", text: "“NATO” allies met. The Security Council did not.")
         let annotated = ingester.annotated(document)

@@ -10,10 +10,11 @@ public struct Mention: Sendable, Hashable {
     public var isHedged: Bool
     /// The mention is attributed to someone (realists argue, according to …).
     public var isAttributed: Bool
-    /// Why the mention was made: the lexicon term and the variant rule behind the matched form.
-    public var provenance: Provenance?
     /// Shorter mentions inside this one (kept, never at the top level).
     public var nested: [Mention]
+    /// Where the provenance comes from: given as strings, or indexes into a compiled lexicon,
+    /// which the tagger sets so that a match costs no string work until someone asks.
+    var source: MentionSource
 
     /// Creates a mention.
     public init(
@@ -25,8 +26,35 @@ public struct Mention: Sendable, Hashable {
         self.isNegated = isNegated
         self.isHedged = isHedged
         self.isAttributed = isAttributed
-        self.provenance = provenance
         self.nested = nested
+        self.source = provenance.map { .given($0) } ?? .none
+    }
+
+    /// Why the mention was made: the lexicon term and the variant rule behind the matched form.
+    public var provenance: Provenance? {
+        get { source.provenance }
+        set { source = newValue.map { .given($0) } ?? .none }
+    }
+
+    /// The concept's index in the scheme of the lexicon that tagged it, nil for a mention made
+    /// by hand. Writers use it to look labels up by position instead of by id.
+    public var conceptIndex: Int? {
+        if case .lexicon(_, _, let concept, _) = source { return Int(concept) }
+        return nil
+    }
+
+    public static func == (a: Mention, b: Mention) -> Bool {
+        a.concept == b.concept && a.range == b.range && a.isNegated == b.isNegated && a.isHedged == b.isHedged
+            && a.isAttributed == b.isAttributed && a.nested == b.nested && a.provenance == b.provenance
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(concept)
+        hasher.combine(range)
+        hasher.combine(isNegated)
+        hasher.combine(isHedged)
+        hasher.combine(isAttributed)
+        hasher.combine(nested)
     }
 }
 

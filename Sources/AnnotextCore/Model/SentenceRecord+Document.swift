@@ -66,6 +66,17 @@ public struct ScalarOffsetCursor {
 
     /// The number of scalars that start before byte `target`.
     public mutating func scalarOffset(ofByte target: Int) -> Int {
+        if byte < target, let base = bytes.baseAddress {
+            // Eight bytes at a time: a continuation byte is 10xxxxxx, so it has bit 7 set and
+            // bit 6 clear; every other byte starts a scalar.
+            let raw = UnsafeRawPointer(base)
+            while byte + 8 <= target {
+                let word = raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self)
+                let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                scalar += 8 - continuations.nonzeroBitCount
+                byte += 8
+            }
+        }
         while byte < target {
             if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }
             byte += 1

@@ -51,6 +51,10 @@ public struct CompiledLexicon: Sendable {
     let conceptIDs: [String]
     /// The language of the scheme's terms, as a primary subtag (`en`).
     let language: String
+    /// The term and rule strings of every form, shared by the mentions the tagger makes.
+    let provenance: ProvenanceTable
+    /// The word layout of every form, without strings, read per mention on the hot path.
+    let formShapes: [FormShape]
 
     /// Compiles a scheme; throws a `LexiconCompileError` for a term that is empty, malformed or
     /// that no text could match, naming its concept and its place in the lexicon file.
@@ -65,6 +69,12 @@ public struct CompiledLexicon: Sendable {
         roles = compiler.roles
         conceptIDs = scheme.concepts.map(\.id)
         language = Self.primaryLanguage(scheme.language)
+        let terms = compiler.terms
+        provenance = ProvenanceTable(
+            terms: compiler.patterns.map { terms[Int($0.term)].text }, rules: compiler.patterns.map(\.rule))
+        formShapes = compiler.patterns.map {
+            FormShape(wordCount: Int32($0.wordCount), wordsBeforeGap: Int32($0.wordsBeforeGap), hyphenMask: $0.hyphenMask)
+        }
     }
 
     /// How many distinct forms the automaton holds (terms and exclusions with their variants).
@@ -74,4 +84,14 @@ public struct CompiledLexicon: Sendable {
     static func primaryLanguage(_ code: String) -> String {
         String(code.lowercased().prefix { $0 != "-" && $0 != "_" })
     }
+}
+
+/// The word layout of a compiled form: a trivial struct, so reading it copies no strings.
+struct FormShape: Sendable {
+    /// Words in the form, a gap not counted.
+    var wordCount: Int32
+    /// Words before its gap (`wordCount` when it has none).
+    var wordsBeforeGap: Int32
+    /// Bit `i`: the form writes a hyphen before word `i`.
+    var hyphenMask: UInt64
 }

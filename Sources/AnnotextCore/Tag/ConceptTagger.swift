@@ -19,9 +19,18 @@ public struct ConceptTagger: Sendable {
 
     /// The mentions in each unit of `document`, one tagged unit per given unit, in order.
     public func tag(_ sentences: [Sentence], in document: Document) -> [TaggedSentence] {
+        var result: [TaggedSentence] = []
+        result.reserveCapacity(sentences.count)
+        tag(sentences, in: document) { result.append($0) }
+        return result
+    }
+
+    /// Hands each unit of `document` with its mentions to `body`, in order, so a writer can
+    /// stream them without holding the whole document's units.
+    public func tag(_ sentences: [Sentence], in document: Document, each body: (TaggedSentence) -> Void) {
         var text = document.text
         let languages = BlockLanguages(blocks: document.blocks, schemeLanguage: lexicon.language)
-        return text.withUTF8 { bytes in
+        text.withUTF8 { bytes in
             lexicon.vocabulary.keys.withUnsafeBufferPointer { keys in
                 lexicon.vocabulary.values.withUnsafeBufferPointer { values in
                     let view = VocabularyView(
@@ -31,24 +40,21 @@ public struct ConceptTagger: Sendable {
                     var candidates: [Candidate] = []
                     let matcher = TermMatcher(automaton: lexicon.automaton)
                     let builder = MentionBuilder(lexicon: lexicon, policy: overlaps)
-                    var result: [TaggedSentence] = []
-                    result.reserveCapacity(sentences.count)
                     for sentence in sentences {
                         let range = sentence.range.clamped(to: 0..<bytes.count)
                         guard !range.isEmpty, !languages.excludes(range.lowerBound) else {
-                            result.append(TaggedSentence(sentence: sentence))
+                            body(TaggedSentence(sentence: sentence))
                             continue
                         }
                         scanner.scan(bytes, range: range)
                         let tokens = scanner.tokens
                         matcher.matches(in: tokens, into: &candidates)
                         guard !candidates.isEmpty else {
-                            result.append(TaggedSentence(sentence: sentence))
+                            body(TaggedSentence(sentence: sentence))
                             continue
                         }
-                        result.append(TaggedSentence(sentence: sentence, mentions: builder.mentions(from: candidates, in: tokens)))
+                        body(TaggedSentence(sentence: sentence, mentions: builder.mentions(from: candidates, in: tokens)))
                     }
-                    return result
                 }
             }
         }

@@ -100,41 +100,31 @@ final class MentionBuilder {
     }
 
     private func mention(for match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>, _ scope: ClauseScope) -> Mention {
-        // Fields are read in place: copying the pattern or term structs would retain their strings.
-        let term = Int(lexicon.patterns[Int(match.pattern)].term)
-        return Mention(
+        var mention = Mention(
             concept: lexicon.conceptIDs[Int(match.concept)],
             range: tokens[match.first].start..<tokens[match.end - 1].end,
             isNegated: scope.isNegated(at: match.first), isHedged: scope.isHedged(at: match.first),
-            isAttributed: scope.isAttributed(at: match.first),
-            provenance: Provenance(term: lexicon.terms[term].text, variant: variantName(match, tokens)))
+            isAttributed: scope.isAttributed(at: match.first))
+        // Indexes only: the term and rule strings are looked up when a writer asks (`--explain`).
+        mention.source = .lexicon(
+            lexicon.provenance, pattern: match.pattern, concept: match.concept, extras: extras(match, tokens))
+        return mention
     }
 
-    /// The form's rule, plus how the text joins its words and a possessive ending.
-    private func variantName(_ match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>) -> String {
-        var extra: [String] = []
-        let index = Int(match.pattern)
-        let wordCount = lexicon.patterns[index].wordCount
-        let hyphenMask = lexicon.patterns[index].hyphenMask
-        if lexicon.patterns[index].wordsBeforeGap == wordCount, wordCount == match.end - match.first {
-            var hyphen = false
-            var space = false
-            for word in 1..<max(wordCount, 1) where word < 64 {
+    /// How the text joins the form's words and a possessive ending, as `ProvenanceTable.Extra` bits.
+    private func extras(_ match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>) -> UInt8 {
+        var extras: UInt8 = 0
+        let shape = lexicon.formShapes[Int(match.pattern)]
+        let wordCount = Int(shape.wordCount)
+        if wordCount > 1, Int(shape.wordsBeforeGap) == wordCount, wordCount == match.end - match.first {
+            for word in 1..<wordCount where word < 64 {
                 let textHyphen = tokens[match.first + word].separator & Separator.hyphen != 0
-                let formHyphen = hyphenMask & (1 << UInt64(word)) != 0
-                if textHyphen && !formHyphen { hyphen = true }
-                if !textHyphen && formHyphen { space = true }
+                let formHyphen = shape.hyphenMask & (1 << UInt64(word)) != 0
+                if textHyphen && !formHyphen { extras |= ProvenanceTable.Extra.hyphen }
+                if !textHyphen && formHyphen { extras |= ProvenanceTable.Extra.space }
             }
-            if hyphen { extra.append("hyphen") }
-            if space { extra.append("space") }
         }
-        if tokens[match.end - 1].shape & Shape.possessive != 0 { extra.append("possessive") }
-        let rule = lexicon.patterns[index].rule
-        guard !extra.isEmpty else { return rule }
-        return (rule == "exact" ? [] : [rule]).appending(contentsOf: extra).joined(separator: "+")
+        if tokens[match.end - 1].shape & Shape.possessive != 0 { extras |= ProvenanceTable.Extra.possessive }
+        return extras
     }
-}
-
-extension Array {
-    fileprivate func appending(contentsOf other: [Element]) -> [Element] { self + other }
 }

@@ -24,8 +24,14 @@ enum FileBytes {
         }
         let size = Int(info.st_size)
         if size > maxSize { throw tooLarge(name: name, size: size, limit: maxSize) }
+        return try readAll(fd, name: name, maxSize: maxSize, expected: size)
+    }
+
+    /// Reads an open descriptor (a file, a pipe, stdin) to its end, refusing more than
+    /// `maxSize` bytes as soon as they arrive rather than after.
+    static func readAll(_ fd: Int32, name: String, maxSize: Int, expected: Int = 0) throws(IngestError) -> [UInt8] {
         var bytes = [UInt8]()
-        bytes.reserveCapacity(size)
+        bytes.reserveCapacity(min(max(0, expected), maxSize))
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
@@ -36,7 +42,7 @@ enum FileBytes {
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             // A file that grows while read (a log) is held to the same limit.
-            if bytes.count > maxSize { throw tooLarge(name: name, size: bytes.count, limit: maxSize) }
+            if bytes.count > maxSize { throw tooLarge(name: name, size: nil, limit: maxSize) }
         }
         return bytes
     }
@@ -55,12 +61,14 @@ enum FileBytes {
         }
     }
 
-    static func tooLarge(name: String, size: Int, limit: Int) -> IngestError {
-        IngestError(
-            name: name, reason: .tooLarge,
-            message:
-                "is \(describe(size, roundingUp: true)), larger than the \(describe(limit, roundingUp: false)) limit (--max-size)"
-        )
+    /// `size` nil means the input was cut off at the limit (a stream, a growing file).
+    static func tooLarge(name: String, size: Int?, limit: Int) -> IngestError {
+        let limitText = "the \(describe(limit, roundingUp: false)) limit (--max-size)"
+        guard let size else {
+            return IngestError(name: name, reason: .tooLarge, message: "is larger than \(limitText)")
+        }
+        return IngestError(
+            name: name, reason: .tooLarge, message: "is \(describe(size, roundingUp: true)), larger than \(limitText)")
     }
 
     /// Sizes in the units of `--max-size` (1 MB = 1,000,000 bytes); the file's size rounds up

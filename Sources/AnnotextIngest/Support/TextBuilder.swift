@@ -121,6 +121,7 @@ struct TextBuilder {
     /// Ends the last block and returns the text and its blocks.
     mutating func finish() -> (text: String, blocks: [Block]) {
         boundary()
-        return (String(decoding: bytes, as: UTF8.self), blocks)
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, blocks) }
+        return UTF8Repair.repair(bytes, blocks: blocks)
     }
 }

@@ -1,0 +1,137 @@
+import AnnotextCore
+
+/// The state of a `TaggedSentenceWriter` while it writes one document: a value the writer moves
+/// out of itself for the document's duration, so the per-unit work runs on a local struct with
+/// no exclusivity checks on class properties.
+struct TaggedSentenceEncoder {
+    let layout: SentenceRecordWriter.Layout
+    let includesMentions: Bool
+    let includesProvenance: Bool
+    /// Concept ids by index in the writer's scheme.
+    let conceptIDs: [String]
+    /// Preferred labels by concept id (the first of a repeated id).
+    let labels: [String: String]
+    /// Units written so far.
+    var count = 0
+    /// The output not yet handed to the sink.
+    var out = JSONBytes(capacity: 0)
+    /// A unit's mentions, written before its `end` and `text` because the offset cursor walks in
+    /// text order.
+    var mentionBytes = JSONBytes(capacity: 0)
+    /// `{"concept":…,"label":…,"start":` of each concept, one after the other, made on first use.
+    private var prefixStore: [UInt8] = []
+    /// Where each concept's prefix starts in `prefixStore` (-1: not made yet), and ends.
+    private var prefixRanges: [(start: Int32, end: Int32)]
+
+    init(layout: SentenceRecordWriter.Layout, includesMentions: Bool, includesProvenance: Bool, scheme: ConceptScheme?) {
+        self.layout = layout
+        self.includesMentions = includesMentions
+        self.includesProvenance = includesProvenance
+        let concepts = includesMentions ? scheme?.concepts ?? [] : []
+        conceptIDs = concepts.map(\.id)
+        labels = Dictionary(concepts.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        prefixRanges = Array(repeating: (-1, -1), count: concepts.count)
+    }
+
+    /// Writes one unit: `documentPrefix` is `{"document":NAME,"index":`.
+    mutating func writeUnit(
+        _ unit: TaggedSentence, documentPrefix: [UInt8], bytes: UnsafeBufferPointer<UInt8>,
+        offsets: inout ScalarOffsetCursor
+    ) {
+        if layout == .array { out.append(count == 0 ? "[\n" : ",\n") }
+        count += 1
+        let range = unit.sentence.range
+        out.append(documentPrefix)
+        out.appendInteger(unit.sentence.index)
+        out.append(",\"start\":")
+        out.appendInteger(offsets.scalarOffset(ofByte: range.lowerBound))
+        let hasMentions = includesMentions && !unit.mentions.isEmpty
+        if hasMentions {
+            mentionBytes.bytes.removeAll(keepingCapacity: true)
+            writeMentions(unit.mentions, bytes: bytes, offsets: &offsets)
+        }
+        out.append(",\"end\":")
+        out.appendInteger(offsets.scalarOffset(ofByte: range.upperBound))
+        out.append(",\"kind\":\"")
+        out.append(Self.kindBytes(unit.sentence.kind))
+        out.append("\",\"text\":")
+        out.appendString(UnsafeBufferPointer(rebasing: bytes[range]))
+        if hasMentions {
+            out.append(",\"mentions\":[")
+            out.append(mentionBytes.bytes)
+            out.append("]}")
+        } else {
+            out.append(includesMentions ? ",\"mentions\":[]}" : "}")
+        }
+        if layout == .lines { out.bytes.append(0x0A) }
+    }
+
+    private mutating func writeMentions(
+        _ mentions: [Mention], bytes: UnsafeBufferPointer<UInt8>, offsets: inout ScalarOffsetCursor
+    ) {
+        // Fields are read in place: copying a whole mention would retain its strings.
+        for i in mentions.indices {
+            if i > 0 { mentionBytes.append(",") }
+            appendConceptPrefix(concept: mentions[i].concept, index: mentions[i].conceptIndex)
+            let range = mentions[i].range
+            mentionBytes.appendInteger(offsets.scalarOffset(ofByte: range.lowerBound))
+            mentionBytes.append(",\"end\":")
+            mentionBytes.appendInteger(offsets.scalarOffset(ofByte: range.upperBound))
+            mentionBytes.append(",\"text\":")
+            mentionBytes.appendString(UnsafeBufferPointer(rebasing: bytes[range]))
+            mentionBytes.append(mentions[i].isNegated ? ",\"negated\":true" : ",\"negated\":false")
+            if mentions[i].isHedged { mentionBytes.append(",\"hedged\":true") }
+            if mentions[i].isAttributed { mentionBytes.append(",\"attributed\":true") }
+            if includesProvenance, let provenance = mentions[i].provenance {
+                mentionBytes.append(",\"term\":")
+                mentionBytes.appendString(provenance.term)
+                mentionBytes.append(",\"variant\":")
+                mentionBytes.appendString(provenance.variant)
+            }
+            if !mentions[i].nested.isEmpty {
+                mentionBytes.append(",\"nested\":[")
+                writeMentions(mentions[i].nested, bytes: bytes, offsets: &offsets)
+                mentionBytes.append("]")
+            }
+            mentionBytes.append("}")
+        }
+    }
+
+    /// Appends the escaped `concept` and `label` fields, cached by the concept's index in the
+    /// scheme (checked against the id, in case the mention came from another lexicon).
+    private mutating func appendConceptPrefix(concept: String, index: Int?) {
+        guard let index, index < conceptIDs.count, conceptIDs[index] == concept else {
+            mentionBytes.append(makePrefix(concept))
+            return
+        }
+        var range = prefixRanges[index]
+        if range.start < 0 {
+            let start = prefixStore.count
+            prefixStore.append(contentsOf: makePrefix(concept))
+            range = (Int32(start), Int32(prefixStore.count))
+            prefixRanges[index] = range
+        }
+        prefixStore.withUnsafeBufferPointer { store in
+            mentionBytes.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: store[Int(range.start)..<Int(range.end)]))
+        }
+    }
+
+    private func makePrefix(_ concept: String) -> [UInt8] {
+        var prefix = JSONBytes(capacity: 64)
+        prefix.append("{\"concept\":")
+        prefix.appendString(concept)
+        prefix.append(",\"label\":")
+        prefix.appendString(labels[concept] ?? concept)
+        prefix.append(",\"start\":")
+        return prefix.bytes
+    }
+
+    private static func kindBytes(_ kind: UnitKind) -> StaticString {
+        switch kind {
+        case .sentence: return "sentence"
+        case .heading: return "heading"
+        case .listItem: return "list-item"
+        case .option: return "option"
+        }
+    }
+}
