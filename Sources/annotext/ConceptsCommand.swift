@@ -31,6 +31,7 @@ struct ConceptsCommand: AsyncParsableCommand {
         } else {
             let rows = concepts.map { [$0.id, $0.label, "\($0.mentions)", "\($0.sentences)", "\($0.documents)"] }
             sink.write(Table(header: ["concept", "label", "mentions", "sentences", "documents"], rows: rows).text)
+            if let tagging = try store.tagging() { sink.write("\n\(tagging.summary)\n") }
         }
         sink.flush()
     }

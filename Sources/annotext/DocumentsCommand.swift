@@ -40,6 +40,7 @@ struct DocumentsCommand: AsyncParsableCommand {
                 [document.name, document.format.rawValue, "\(document.sentences)", "\(document.mentions)", document.title ?? ""]
             }
             sink.write(Table(header: ["document", "format", "sentences", "mentions", "title"], rows: rows).text)
+            if let tagging = try store.tagging() { sink.write("\n\(tagging.summary)\n") }
         }
         sink.flush()
     }

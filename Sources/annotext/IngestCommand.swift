@@ -70,6 +70,7 @@ struct IngestCommand: AsyncParsableCommand {
         defer { progress.finish() }
         summary.merge(try await ingester.ingest(found.files, into: store, report: progress.report))
         progress.finish()
+        if summary.added + summary.replaced > 0 { try store.recordLexiconSource(lexicon.lexicon ?? "built-in") }
         if !quiet { print(summary.line(seconds: Date().timeIntervalSince(started), corpus: corpus.path)) }
         if summary.failed > 0 { throw ExitCode(1) }
     }

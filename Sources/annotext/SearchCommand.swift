@@ -2,6 +2,7 @@ import AnnotextCore
 import AnnotextExport
 import AnnotextIndex
 import ArgumentParser
+import Foundation
 
 /// `annotext search QUERY`: sentences that match a concept query.
 struct SearchCommand: AsyncParsableCommand {
@@ -33,7 +34,14 @@ struct SearchCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "The query.")
-    var query: String
+    var query: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Show the evidence of a concept-map edge instead of a query: the sentences where both concepts occur.",
+            valueName: "a,b"))
+    var edge: String?
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var output: JSONOption
@@ -60,10 +68,17 @@ struct SearchCommand: AsyncParsableCommand {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more.") }
         if offset < 0 { throw ValidationError("--offset must be 0 or more.") }
         if context < 0 { throw ValidationError("--context must be 0 or more.") }
+        if (query == nil) == (edge == nil) { throw ValidationError("Give a query, or --edge a,b, but not both.") }
+        if let edge, edge.split(separator: ",").count != 2 { throw ValidationError("--edge takes two concept ids: --edge a,b") }
     }
 
     func run() async throws {
         let store = try CorpusStore(path: corpus.path, readOnly: true)
+        if let edge {
+            try showEvidence(edge, in: store)
+            return
+        }
+        let query = self.query ?? ""
         let parsed = try ConceptQuery(parsing: query, scheme: try store.scheme(), exact: exact)
         if count {
             print(try store.count(parsed))
@@ -95,6 +110,32 @@ struct SearchCommand: AsyncParsableCommand {
         if hits.count == shown && limit == nil && isTerminal(1) {
             printNote("(first \(shown) hits from \(offset + 1); --limit and --offset show others, --count counts them)")
         }
+    }
+}
+
+extension SearchCommand {
+    /// Prints the sentences behind the map edge `a,b`, in the same layouts as hits.
+    func showEvidence(_ edge: String, in store: CorpusStore) throws {
+        let ends = edge.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let records = try store.evidence(forEdge: ends[0], ends[1], limit: limit ?? (output.json ? nil : 20))
+        let sink = ByteSink()
+        if output.json {
+            let writer = SentenceRecordWriter(sink: sink, layout: .array)
+            writer.write(contentsOf: records)
+            writer.finish()
+            return
+        }
+        if count {
+            print(records.count)
+            return
+        }
+        if records.isEmpty {
+            sink.write("\(ends[0]) and \(ends[1]) never occur in the same sentence.\n")
+        }
+        let concordance = Concordance(highlight: isTerminal(1), concepts: Set(ends), phrases: [])
+        let entries = records.map { (hit: $0, before: [SentenceRecord](), after: [SentenceRecord]()) }
+        for line in concordance.lines(for: entries) { sink.write(line + "\n") }
+        sink.flush()
     }
 }
 
