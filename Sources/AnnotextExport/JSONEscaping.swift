@@ -1,3 +1,4 @@
+import AnnotextCore
 extension ByteSink {
     /// Appends `string` as a JSON string literal, escaping quotes, backslashes and control
     /// characters; other bytes (valid UTF-8) pass through unchanged.

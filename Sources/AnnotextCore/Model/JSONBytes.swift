@@ -1,26 +1,26 @@
-/// Appends JSON pieces to a local byte array. The direct writers fill one of these and hand it
+/// Appends JSON pieces to a local byte array; the one JSON encoder of the package. The direct writers fill one of these and hand it
 /// to a `ByteSink` in large pieces: appending to a class's stored array costs an exclusivity
 /// check per call, a local array does not.
-struct JSONBytes {
+package struct JSONBytes {
     /// The bytes written so far.
-    var bytes: [UInt8] = []
+    package var bytes: [UInt8] = []
 
-    init(capacity: Int) {
+    package init(capacity: Int) {
         bytes.reserveCapacity(capacity)
     }
 
     @inline(__always)
-    mutating func append(_ string: StaticString) {
+    package mutating func append(_ string: StaticString) {
         string.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     @inline(__always)
-    mutating func append(_ other: [UInt8]) {
+    package mutating func append(_ other: [UInt8]) {
         bytes.append(contentsOf: other)
     }
 
     /// Appends a non-negative decimal integer (offsets and indexes).
-    mutating func appendInteger(_ value: Int) {
+    package mutating func appendInteger(_ value: Int) {
         guard value >= 10 else {
             bytes.append(UInt8(truncatingIfNeeded: 0x30 &+ max(value, 0)))
             return
@@ -40,7 +40,7 @@ struct JSONBytes {
 
     /// Appends `text` as a JSON string literal: quotes, backslashes and control characters
     /// escaped, other bytes (valid UTF-8) copied in runs.
-    mutating func appendString(_ text: UnsafeBufferPointer<UInt8>) {
+    package mutating func appendString(_ text: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
         var runStart = 0
         var i = 0
@@ -61,7 +61,7 @@ struct JSONBytes {
     }
 
     /// Appends a Swift string as a JSON string literal.
-    mutating func appendString(_ string: String) {
+    package mutating func appendString(_ string: String) {
         var string = string
         string.withUTF8 { appendString($0) }
     }
