@@ -41,23 +41,36 @@ public final class ByteSink {
 
     /// Writes everything buffered.
     public func flush() {
-        guard !buffer.isEmpty, !failed else {
-            buffer.removeAll(keepingCapacity: true)
-            return
-        }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failed = true
-                    return
-                }
-                offset += written
-            }
+        if !buffer.isEmpty, !failed {
+            buffer.withUnsafeBytes { writeAll($0) }
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is buffered, then `bytes` straight to the descriptor: a large piece made
+    /// elsewhere is not copied into the buffer first.
+    public func write(contentsOf bytes: [UInt8]) {
+        guard bytes.count >= threshold / 4 else {
+            buffer.append(contentsOf: bytes)
+            flushIfFull()
+            return
+        }
+        flush()
+        if !failed { bytes.withUnsafeBytes { writeAll($0) } }
+    }
+
+    private func writeAll(_ raw: UnsafeRawBufferPointer) {
+        guard let base = raw.baseAddress else { return }
+        var offset = 0
+        while offset < raw.count {
+            let written = systemWrite(descriptor, base + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failed = true
+                return
+            }
+            offset += written
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 import AnnotextCore
 
-/// The state of a `TaggedSentenceWriter` while it writes one document: a value the writer moves
-/// out of itself for the document's duration, so the per-unit work runs on a local struct with
-/// no exclusivity checks on class properties.
+/// The encoder of one piece of a document for `TaggedSentenceWriter`: a value each worker copies
+/// from the writer's template (the scheme's labels are shared, not copied), so the per-unit work
+/// runs on a local struct with no locks and no exclusivity checks on class properties.
 struct TaggedSentenceEncoder {
     let layout: SentenceRecordWriter.Layout
     let includesMentions: Bool

@@ -1,17 +1,28 @@
 import AnnotextCore
+import Dispatch
 
 /// Writes a document's units in the JSON contract of DESIGN.md straight from the annotator's
-/// byte spans and the document's UTF-8 bytes: offsets turn into scalar offsets with one forward
+/// byte spans and the document's UTF-8 bytes: offsets turn into scalar offsets with a forward
 /// cursor, text is escaped from the bytes in place, and a concept's `concept`/`label` pair is
 /// escaped once per concept. No `String` is made per unit or per mention, which is what makes
 /// `annotext tag` and `annotext segment --json` fast on large inputs. The output is byte for
 /// byte what `SentenceRecordWriter` writes for the records of the same units.
+///
+/// A large document is segmented, tagged and encoded in pieces on all cores; the pieces are
+/// written in order, a few at a time, so memory stays bounded by the pieces in hand.
 public final class TaggedSentenceWriter {
     private let sink: ByteSink
-    private var encoder: TaggedSentenceEncoder
+    /// The encoder every piece starts from: settings and the scheme's labels, no output.
+    private let template: TaggedSentenceEncoder
+    /// Units written so far, across documents.
+    private var count = 0
+    /// Bytes of text per piece; tests make it small to cut a small document into many.
+    var pieceSize = TaggedSentenceWriter.pieceBytes
 
-    /// How many bytes are gathered before they go to the sink.
-    private static let chunk = 1 << 20
+    /// Bytes of document text per piece: enough to keep a thread busy for a few milliseconds.
+    static let pieceBytes = 1 << 19
+    /// Pieces encoded before their output is written.
+    static let piecesInHand = 4
 
     /// Creates a writer; call `finish()` after the last document.
     ///
@@ -24,47 +35,135 @@ public final class TaggedSentenceWriter {
         includesProvenance: Bool = false
     ) {
         self.sink = sink
-        encoder = TaggedSentenceEncoder(
+        template = TaggedSentenceEncoder(
             layout: layout, includesMentions: includesMentions, includesProvenance: includesProvenance, scheme: scheme)
     }
 
     /// The number of units written so far.
-    public var recordCount: Int { encoder.count }
+    public var recordCount: Int { count }
 
-    /// Annotates `document` and writes each unit as the annotator hands it over.
+    /// Annotates `document` and writes its units.
     public func write(_ document: Document, annotator: DocumentAnnotator) {
         var prefix = JSONBytes(capacity: 64)
         prefix.append("{\"document\":")
         prefix.appendString(document.name)
         prefix.append(",\"index\":")
-        let documentPrefix = prefix.bytes
-        // Moved out for the document's duration, so its buffers stay uniquely referenced.
-        var encoder = TaggedSentenceEncoder(layout: .lines, includesMentions: false, includesProvenance: false, scheme: nil)
-        swap(&encoder, &self.encoder)
-        encoder.out.bytes.reserveCapacity(Self.chunk + 65_536)
-        let sink = self.sink
+        let job = PieceJob(
+            document: document, annotator: annotator, documentPrefix: prefix.bytes, template: template,
+            firstCount: count)
+        let units = annotator.segmenter.sentences(in: document, parallel: true)
         var text = document.text
         text.withUTF8 { bytes in
-            var offsets = ScalarOffsetCursor(bytes)
-            annotator.annotate(document) { unit in
-                encoder.writeUnit(unit, documentPrefix: documentPrefix, bytes: bytes, offsets: &offsets)
-                if encoder.out.bytes.count >= Self.chunk { Self.drain(&encoder, into: sink) }
+            let pieces = Self.pieces(of: units, size: pieceSize)
+            guard pieces.count > 1 else {
+                var output: [UInt8] = []
+                job.encode(units[...], bytes: bytes, cursor: ScalarOffsetCursor(bytes), into: &output)
+                sink.write(contentsOf: output)
+                return
+            }
+            let scalarStarts = Self.scalarStarts(of: pieces, units: units, bytes: bytes)
+            // Reused from hand to hand: fresh buffers would cost a page fault every 4 KB.
+            var outputs = [[UInt8]](repeating: [], count: Self.piecesInHand)
+            var first = 0
+            while first < pieces.count {
+                let hand = min(Self.piecesInHand, pieces.count - first)
+                let base = first
+                outputs.withUnsafeMutableBufferPointer { slots in
+                    nonisolated(unsafe) let slots = slots
+                    nonisolated(unsafe) let bytes = bytes
+                    DispatchQueue.concurrentPerform(iterations: hand) { k in
+                        let piece = pieces[base + k]
+                        let start = units[piece.lowerBound].range.lowerBound
+                        let cursor = ScalarOffsetCursor(bytes, byte: start, scalar: scalarStarts[base + k])
+                        job.encode(units[piece], bytes: bytes, cursor: cursor, into: &slots[k])
+                    }
+                }
+                for k in 0..<hand { sink.write(contentsOf: outputs[k]) }
+                first += hand
             }
         }
-        Self.drain(&encoder, into: sink)
-        swap(&encoder, &self.encoder)
+        count += units.count
     }
 
     /// Closes the array (an empty one when nothing was written) and flushes.
     public func finish() {
-        if encoder.layout == .array { encoder.out.append(encoder.count == 0 ? "[]\n" : "\n]\n") }
-        Self.drain(&encoder, into: sink)
+        if template.layout == .array {
+            var closing = JSONBytes(capacity: 4)
+            closing.append(count == 0 ? "[]\n" : "\n]\n")
+            sink.write(contentsOf: closing.bytes)
+        }
         sink.flush()
     }
 
-    private static func drain(_ encoder: inout TaggedSentenceEncoder, into sink: ByteSink) {
-        sink.buffer.append(contentsOf: encoder.out.bytes)
-        encoder.out.bytes.removeAll(keepingCapacity: true)
-        sink.flushIfFull()
+    /// The units cut into runs of about `size` bytes of text each.
+    static func pieces(of units: [Sentence], size: Int) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var first = 0
+        while first < units.count {
+            let limit = units[first].range.lowerBound + size
+            var next = first + 1
+            while next < units.count, units[next].range.lowerBound < limit { next += 1 }
+            pieces.append(first..<next)
+            first = next
+        }
+        return pieces
+    }
+
+    /// The scalar offset at which each piece's first unit starts, counted on all cores.
+    static func scalarStarts(of pieces: [Range<Int>], units: [Sentence], bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var counts = [Int](repeating: 0, count: pieces.count)
+        counts.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            nonisolated(unsafe) let bytes = bytes
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
+                // Scalars between the previous piece's start and this one's.
+                let from = k == 0 ? 0 : units[pieces[k - 1].lowerBound].range.lowerBound
+                slots[k] = ScalarOffsetCursor.scalarCount(bytes, from: from, to: units[pieces[k].lowerBound].range.lowerBound)
+            }
+        }
+        var total = 0
+        for k in counts.indices {
+            total += counts[k]
+            counts[k] = total
+        }
+        return counts
+    }
+}
+
+/// What a worker needs to tag and encode one piece of a document: all of it values, so pieces
+/// run at once.
+private struct PieceJob: @unchecked Sendable {
+    let document: Document
+    let annotator: DocumentAnnotator
+    let documentPrefix: [UInt8]
+    let template: TaggedSentenceEncoder
+    /// Units written before this document.
+    let firstCount: Int
+
+    /// Writes the JSON of `units` (consecutive units of the document) into `output`, which it
+    /// empties first and whose capacity it keeps; tagged when the annotator tags.
+    func encode(
+        _ units: ArraySlice<Sentence>, bytes: UnsafeBufferPointer<UInt8>, cursor: ScalarOffsetCursor,
+        into output: inout [UInt8]
+    ) {
+        output.removeAll(keepingCapacity: true)
+        guard let first = units.first else { return }
+        var encoder = template
+        encoder.count = firstCount + first.index
+        swap(&encoder.out.bytes, &output)
+        defer { swap(&encoder.out.bytes, &output) }
+        var offsets = cursor
+        let size = (units.last?.range.upperBound ?? first.range.lowerBound) - first.range.lowerBound
+        encoder.out.bytes.reserveCapacity(size * 2 + units.count * 96)
+        if let tagger = annotator.tagger {
+            tagger.tag(Array(units), in: document) { unit in
+                encoder.writeUnit(unit, documentPrefix: documentPrefix, bytes: bytes, offsets: &offsets)
+            }
+        } else {
+            for unit in units {
+                encoder.writeUnit(
+                    TaggedSentence(sentence: unit), documentPrefix: documentPrefix, bytes: bytes, offsets: &offsets)
+            }
+        }
     }
 }

@@ -64,6 +64,20 @@ public struct ScalarOffsetCursor {
         self.bytes = bytes
     }
 
+    /// Creates a cursor at byte `byte` (a scalar boundary), which is scalar `scalar`: where a
+    /// worker that writes one piece of a document starts.
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, byte: Int, scalar: Int) {
+        self.bytes = bytes
+        self.byte = byte
+        self.scalar = scalar
+    }
+
+    /// The number of scalars that start in `bytes[from..<to]`.
+    public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var cursor = ScalarOffsetCursor(bytes, byte: from, scalar: 0)
+        return cursor.scalarOffset(ofByte: to)
+    }
+
     /// The number of scalars that start before byte `target`.
     public mutating func scalarOffset(ofByte target: Int) -> Int {
         if byte < target, let base = bytes.baseAddress {

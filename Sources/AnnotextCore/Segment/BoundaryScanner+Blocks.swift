@@ -1,10 +1,11 @@
 /// Blocks and lines: plain text splits into blocks at blank lines; each block's line breaks are
 /// judged by `LineLayout`, and the runs of lines between the breaks that end a unit are scanned.
 extension BoundaryScanner {
-    /// Segments plain text: blocks are separated by lines holding nothing but white space.
-    mutating func segmentPlainText(_ count: Int) {
+    /// Segments plain text from `s` (a line start) to `count`: blocks are separated by lines
+    /// holding nothing but white space.
+    mutating func segmentPlainText(_ s: Int, _ count: Int) {
         lines.removeAll(keepingCapacity: true)
-        var i = 0
+        var i = s
         while i < count {
             let lineEnd = Self.lineEnd(p, i, count)
             if SegmentBytes.skipSpace(p, i, lineEnd) == lineEnd {

@@ -27,7 +27,7 @@ public struct SentenceSegmenter: Sendable {
             // Prose runs at about a hundred bytes a unit; growing the array costs more than this.
             scanner.units.reserveCapacity(bytes.count / 96 + 4)
             if document.blocks.isEmpty {
-                scanner.segmentPlainText(bytes.count)
+                scanner.segmentPlainText(0, bytes.count)
             } else {
                 for block in document.blocks {
                     let lower = min(max(block.range.lowerBound, 0), bytes.count)
