@@ -41,4 +41,22 @@ import Testing
             }
         }
     }
+
+    @Test func countsScalarsOfLongRunsFromAnyStart() {
+        // Long enough for the 32-byte steps, with non-ASCII at every alignment.
+        var text = (0..<40).map { String(repeating: "a", count: $0) + "é𝔘“" }.joined()
+        let scalars = Array(text.unicodeScalars)
+        text.withUTF8 { bytes in
+            var byte = 0
+            for (k, scalar) in scalars.enumerated() where k % 5 == 0 {
+                let rest = scalars.count - k
+                #expect(ScalarOffsetCursor.scalarCount(bytes, from: byte, to: bytes.count) == rest)
+                var cursor = ScalarOffsetCursor(bytes, byte: byte, scalar: k)
+                #expect(cursor.scalarOffset(ofByte: bytes.count) == scalars.count)
+                byte += String(scalar).utf8.count
+                // Keep `byte` in step with `k` for the scalars skipped by the filter.
+                for skipped in scalars[(k + 1)..<min(k + 5, scalars.count)] { byte += String(skipped).utf8.count }
+            }
+        }
+    }
 }

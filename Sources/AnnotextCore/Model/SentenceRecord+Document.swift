@@ -72,6 +72,13 @@ public struct ScalarOffsetCursor {
         self.scalar = scalar
     }
 
+    /// The continuation bytes (10xxxxxx: bit 7 set, bit 6 clear) among the eight of `word`;
+    /// every other byte starts a scalar.
+    @inline(__always)
+    private static func continuations(_ word: UInt64) -> Int {
+        (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+    }
+
     /// The number of scalars that start in `bytes[from..<to]`.
     public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         var cursor = ScalarOffsetCursor(bytes, byte: from, scalar: 0)
@@ -81,13 +88,21 @@ public struct ScalarOffsetCursor {
     /// The number of scalars that start before byte `target`.
     public mutating func scalarOffset(ofByte target: Int) -> Int {
         if byte < target, let base = bytes.baseAddress {
-            // Eight bytes at a time: a continuation byte is 10xxxxxx, so it has bit 7 set and
-            // bit 6 clear; every other byte starts a scalar.
             let raw = UnsafeRawPointer(base)
+            // Thirty-two ASCII bytes at once: most text is ASCII, and ASCII bytes are scalars.
+            while byte + 32 <= target {
+                let a = raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self)
+                let b = raw.loadUnaligned(fromByteOffset: byte + 8, as: UInt64.self)
+                let c = raw.loadUnaligned(fromByteOffset: byte + 16, as: UInt64.self)
+                let d = raw.loadUnaligned(fromByteOffset: byte + 24, as: UInt64.self)
+                scalar += 32
+                if (a | b | c | d) & 0x8080_8080_8080_8080 != 0 {
+                    scalar -= Self.continuations(a) + Self.continuations(b) + Self.continuations(c) + Self.continuations(d)
+                }
+                byte += 32
+            }
             while byte + 8 <= target {
-                let word = raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self)
-                let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
-                scalar += 8 - continuations.nonzeroBitCount
+                scalar += 8 - Self.continuations(raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self))
                 byte += 8
             }
         }

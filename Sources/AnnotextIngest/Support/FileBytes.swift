@@ -31,6 +31,28 @@ enum FileBytes {
     /// `maxSize` bytes as soon as they arrive rather than after.
     static func readAll(_ fd: Int32, name: String, maxSize: Int, expected: Int = 0) throws(IngestError) -> [UInt8] {
         var bytes = [UInt8]()
+        if expected > 0 {
+            // A file of known size is read straight into its array, with room for one more
+            // byte to tell whether it grew since `fstat`.
+            var failure: Int32 = 0
+            let capacity = min(expected, maxSize) + 1
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                guard let base = buffer.baseAddress else { return }
+                while initialized < capacity {
+                    let count = systemRead(fd, base + initialized, capacity - initialized)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if count == 0 { return }
+                    initialized += count
+                }
+            }
+            if failure != 0 { throw unreadable(name: name, errno: failure) }
+            if bytes.count > maxSize { throw tooLarge(name: name, size: nil, limit: maxSize) }
+            if bytes.count < capacity { return bytes }
+        }
         bytes.reserveCapacity(min(max(0, expected), maxSize))
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
