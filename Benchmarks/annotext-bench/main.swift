@@ -1,4 +1,4 @@
-// annotext-bench FILE [--lexicon PATH] [--repeat N] [--min-mb M]
+// annotext-bench FILE [--lexicon PATH] [--repeat N] [--min-mb M] [--ingest-only]
 //
 // Prints MB/s for segment, tag (on already segmented text), segment+tag and ingest into SQLite
 // on one file, in this process, best of N runs. Build in release:
@@ -15,6 +15,8 @@ struct BenchmarkArguments {
     var lexicon: String?
     var repeats = 3
     var minimumMegabytes = 0.0
+    /// Only the ingest line: for profiling the writer.
+    var ingestOnly = false
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
@@ -23,13 +25,14 @@ struct BenchmarkArguments {
             case "--lexicon": lexicon = rest.popFirst()
             case "--repeat": repeats = Int(rest.popFirst() ?? "") ?? 3
             case "--min-mb": minimumMegabytes = Double(rest.popFirst() ?? "") ?? 0
+            case "--ingest-only": ingestOnly = true
             case "-h", "--help":
-                print("usage: annotext-bench FILE [--lexicon PATH] [--repeat N] [--min-mb M]")
+                print("usage: annotext-bench FILE [--lexicon PATH] [--repeat N] [--min-mb M] [--ingest-only]")
                 exit(0)
             default: file = argument
             }
         }
-        if file.isEmpty { throw BenchmarkError("usage: annotext-bench FILE [--lexicon PATH] [--repeat N] [--min-mb M]") }
+        if file.isEmpty { throw BenchmarkError("usage: annotext-bench FILE [--lexicon PATH] [--repeat N] [--min-mb M] [--ingest-only]") }
     }
 }
 
@@ -76,27 +79,36 @@ do {
     guard let compiled else { throw BenchmarkError("lexicon did not compile") }
     print("lexicon: \(scheme.concepts.count) concepts, loaded and compiled in \(String(format: "%.3f", compileSeconds)) s")
 
-    let readSeconds = try best(arguments.repeats) { _ = try reader.read(bytes, name: name, format: .text) }
-    report("read (decode)", megabytes: megabytes, seconds: readSeconds)
-
     let segmenter = SentenceSegmenter()
-    var sentences: [Sentence] = []
-    let segmentSeconds = best(arguments.repeats) { sentences = segmenter.sentences(in: document) }
-    report("segment", megabytes: megabytes, seconds: segmentSeconds, extra: "  sentences=\(sentences.count)")
-
     let tagger = ConceptTagger(lexicon: compiled)
-    var mentions = 0
-    let tagSeconds = best(arguments.repeats) {
-        mentions = tagger.tag(sentences, in: document).reduce(0) { $0 + $1.mentions.count }
-    }
-    report("tag", megabytes: megabytes, seconds: tagSeconds, extra: "  mentions=\(mentions)")
-
     let annotator = DocumentAnnotator(segmenter: segmenter, tagger: tagger)
-    let bothSeconds = best(arguments.repeats) { _ = annotator.annotate(document) }
-    report("segment+tag", megabytes: megabytes, seconds: bothSeconds)
+    if !arguments.ingestOnly {
+        let readSeconds = try best(arguments.repeats) { _ = try reader.read(bytes, name: name, format: .text) }
+        report("read (decode)", megabytes: megabytes, seconds: readSeconds)
 
-    let recordsSeconds = best(arguments.repeats) { _ = annotator.records(for: document) }
-    report("segment+tag+records", megabytes: megabytes, seconds: recordsSeconds)
+        var sentences: [Sentence] = []
+        let segmentSeconds = best(arguments.repeats) { sentences = segmenter.sentences(in: document) }
+        report("segment", megabytes: megabytes, seconds: segmentSeconds, extra: "  sentences=\(sentences.count)")
+
+        var mentions = 0
+        let tagSeconds = best(arguments.repeats) {
+            mentions = tagger.tag(sentences, in: document).reduce(0) { $0 + $1.mentions.count }
+        }
+        report("tag", megabytes: megabytes, seconds: tagSeconds, extra: "  mentions=\(mentions)")
+
+        let bothSeconds = best(arguments.repeats) { _ = annotator.annotate(document) }
+        report("segment+tag", megabytes: megabytes, seconds: bothSeconds)
+
+        let recordsSeconds = best(arguments.repeats) { _ = annotator.records(for: document) }
+        report("segment+tag+records", megabytes: megabytes, seconds: recordsSeconds)
+
+        // What ingest does with a large document: segmented on all cores, tagged in runs on all cores.
+        let partsSeconds = best(arguments.repeats) {
+            let parts = annotator.parts(of: document)
+            DispatchQueue.concurrentPerform(iterations: parts.partCount) { _ = annotator.records(for: parts, part: $0) }
+        }
+        report("same, all cores", megabytes: megabytes, seconds: partsSeconds)
+    }
 
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("annotext-bench-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -5,10 +5,17 @@ public struct DocumentAnnotator: Sendable {
     /// The tagger, or nil to segment only.
     public let tagger: ConceptTagger?
 
+    /// Concept labels by id, from the tagger's scheme: made once, not once per document (a
+    /// large lexicon has tens of thousands).
+    private let labels: [String: String]?
+
     /// Creates an annotator.
     public init(segmenter: SentenceSegmenter = SentenceSegmenter(), tagger: ConceptTagger?) {
         self.segmenter = segmenter
         self.tagger = tagger
+        labels = tagger.map { tagger in
+            Dictionary(tagger.lexicon.scheme.concepts.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// The document's units, each with its mentions (none when the annotator only segments).
@@ -31,11 +38,61 @@ public struct DocumentAnnotator: Sendable {
 
     /// The document's units as records of the JSON contract, labels from the tagger's scheme.
     public func records(for document: Document) -> [SentenceRecord] {
-        let tagged = annotate(document)
-        guard let scheme = tagger?.lexicon.scheme else {
-            return SentenceRecord.records(for: tagged, in: document, includeMentions: false)
+        let parts = parts(of: document, unitsPerPart: Int.max, parallel: false)
+        return parts.partCount == 0 ? [] : records(for: parts, part: 0)
+    }
+
+    /// Segments `document` (on all cores when `parallel`) and cuts its units into runs of
+    /// `unitsPerPart` that `records(for:part:)` tags independently: tagging is per unit, so the
+    /// runs can be tagged on several cores and handed to a writer in order while later runs are
+    /// still being tagged.
+    public func parts(of document: Document, unitsPerPart: Int = 8192, parallel: Bool = true) -> DocumentParts {
+        let sentences = segmenter.sentences(in: document, parallel: parallel)
+        return DocumentParts(document: document, sentences: sentences, unitsPerPart: unitsPerPart)
+    }
+
+    /// The records of one run of `parts`: its units tagged, offsets in scalars of the whole
+    /// document and indexes counted from the document's first unit.
+    public func records(for parts: DocumentParts, part: Int) -> [SentenceRecord] {
+        let units = Array(parts.sentences[parts.range(ofPart: part)])
+        guard let tagger, let labels else {
+            return SentenceRecord.records(
+                for: units.map { TaggedSentence(sentence: $0) }, in: parts.document, includeMentions: false)
         }
-        let labels = Dictionary(scheme.concepts.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
-        return SentenceRecord.records(for: tagged, in: document) { labels[$0] ?? $0 }
+        return SentenceRecord.records(for: tagger.tag(units, in: parts.document), in: parts.document) {
+            labels[$0] ?? $0
+        }
+    }
+}
+
+/// A segmented document whose units are cut into runs for tagging: see
+/// `DocumentAnnotator.parts(of:unitsPerPart:parallel:)`.
+public struct DocumentParts: Sendable {
+    /// The document.
+    public let document: Document
+    /// Its units, numbered from 0.
+    let sentences: [Sentence]
+    /// Units per run (the last run may hold fewer).
+    let unitsPerPart: Int
+
+    init(document: Document, sentences: [Sentence], unitsPerPart: Int) {
+        self.document = document
+        self.sentences = sentences
+        self.unitsPerPart = max(1, unitsPerPart)
+    }
+
+    /// The number of units in the document.
+    public var unitCount: Int { sentences.count }
+
+    /// The number of runs.
+    public var partCount: Int {
+        sentences.isEmpty ? 0 : (sentences.count - 1) / unitsPerPart + 1
+    }
+
+    /// The unit indexes of run `part`.
+    func range(ofPart part: Int) -> Range<Int> {
+        let (first, overflow) = part.multipliedReportingOverflow(by: unitsPerPart)
+        let lower = overflow ? sentences.count : min(first, sentences.count)
+        return lower..<(lower + min(unitsPerPart, sentences.count - lower))
     }
 }

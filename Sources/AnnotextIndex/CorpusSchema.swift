@@ -23,7 +23,7 @@ enum CorpusSchema {
     /// The last possible sentence id of a document.
     static func lastSentenceID(ofDocument id: Int64) -> Int64 { (id << Int64(indexBits)) | Int64(maximumIndex) }
 
-    static let migrationNames = ["v1-corpus"]
+    static let migrationNames = ["v1-corpus", "v2-postings"]
 
     /// The migrator with every migration of this build.
     static var migrator: DatabaseMigrator {
@@ -31,6 +31,11 @@ enum CorpusSchema {
         migrator.registerMigration(migrationNames[0]) { db in
             try createVersion1(db)
             try setVersion(1, db)
+        }
+        // Concept postings in runs, kept by triggers and `ConceptPostings.update(in:)`.
+        migrator.registerMigration(migrationNames[1]) { db in
+            try ConceptPostings.createTables(db)
+            try setVersion(2, db)
         }
         return migrator
     }

@@ -2,6 +2,12 @@ import AnnotextCore
 import Foundation
 import GRDB
 
+#if canImport(GRDBSQLite)
+    import GRDBSQLite
+#elseif canImport(SQLite3)
+    import SQLite3
+#endif
+
 extension CorpusStore {
     /// The documents of the corpus in ingest order.
     public func documents() throws(IndexError) -> [DocumentSummary] {
@@ -44,6 +50,36 @@ extension CorpusStore {
             else { return nil }
             return try StoredScheme.decode(json)
         }
+    }
+
+    /// The recorded scheme's concepts with their labels and broader links, without terms:
+    /// what a query needs to resolve and expand concept names (`ConceptQuery(parsing:scheme:)`),
+    /// read from the `concepts` tables instead of decoding the whole recorded scheme. Nil for a
+    /// corpus never written to.
+    public func conceptOutline() throws(IndexError) -> ConceptScheme? {
+        try Self.mapErrors(path) {
+            try snapshot { db -> ConceptScheme? in
+                let id = try db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'scheme_id'")
+                let scheme: String? = try Self.strings(id).first?.first
+                guard let scheme else { return nil }
+                var broader: [String: [String]] = [:]
+                let links = try db.cachedStatement(sql: "SELECT concept, target FROM concept_links WHERE kind = 'broader'")
+                for row in try Self.strings(links) { broader[row[0], default: []].append(row[1]) }
+                let concepts = try db.cachedStatement(sql: "SELECT id, label FROM concepts ORDER BY ord")
+                return ConceptScheme(
+                    id: scheme, concepts: try Self.strings(concepts).map { Concept(id: $0[0], label: $0[1], broader: broader[$0[0]] ?? []) })
+            }
+        }
+    }
+
+    /// The rows of a statement of text columns, stepped through the C API: GRDB's generic
+    /// decoding costs a CLI run more than these few rows.
+    private static func strings(_ statement: Statement) throws -> [[String]] {
+        var rows: [[String]] = []
+        try statement.forEachRow { handle in
+            rows.append((0..<sqlite3_column_count(handle)).map { RecordReader.string(handle, $0) })
+        }
+        return rows
     }
 
     /// Calls `body` with every unit of the corpus (or of the named documents) in document

@@ -42,8 +42,9 @@ extension CorpusStore {
     /// Calls `body` with each unit that matches `query`, streaming from one read snapshot (for
     /// `search --json` over large corpora).
     ///
-    /// In document order, ids come from one statement that SQLite stops after `limit` rows, and
-    /// each record is read as its id arrives. By relevance every match is scored first.
+    /// In document order, ids come one at a time — from the stored postings when the query is
+    /// about concepts alone, else from one SQL statement — and stop after `limit`; each record
+    /// is read as its id arrives. By relevance every match is scored first.
     ///
     /// - Throws: what `body` throws, unchanged, or an `IndexError`.
     public func forEachMatch(
@@ -53,25 +54,34 @@ extension CorpusStore {
         if limit == 0 { return }
         do {
             try snapshot { db in
-                var reader = try RecordReader(db)
+                let state = try readerCache.state(db)
+                let reader = try RecordReader(db, cache: readerCache, generation: state.generation)
+                var pending: [Int64] = []
+                pending.reserveCapacity(RecordReader.batchSize)
+                // Records are read a batch of ids at a time: one statement per batch.
+                func flush() throws {
+                    for record in try reader.records(pending) {
+                        do { try body(record) } catch { throw BodyFailure(error: error) }
+                    }
+                    pending.removeAll(keepingCapacity: true)
+                }
                 func emit(_ id: Int64) throws {
-                    guard let record = try reader.record(id) else { return }
-                    do { try body(record) } catch { throw BodyFailure(error: error) }
+                    pending.append(id)
+                    if pending.count == RecordReader.batchSize { try flush() }
                 }
                 switch order {
                 case .document:
-                    if let ids = try conjunctionIDs(query, offset: offset, limit: limit, in: db) {
-                        for id in ids { try emit(id) }
-                    } else {
-                        try Self.forEachMatchingID(query, limit: limit, offset: offset, in: db, emit)
-                    }
+                    try forEachMatchingID(query, limit: limit, offset: offset, postings: state.postingsAreCurrent, in: db, emit)
                 case .relevance:
                     var ids: [Int64] = []
-                    try Self.forEachMatchingID(query, limit: nil, offset: 0, in: db) { ids.append($0) }
+                    try forEachMatchingID(query, limit: nil, offset: 0, postings: state.postingsAreCurrent, in: db) {
+                        ids.append($0)
+                    }
                     let ranked = try RelevanceRanker(query: query, db: db).ranked(ids)
                     let end = limit.map { min(ranked.count, max(0, offset) + $0) } ?? ranked.count
                     if max(0, offset) < end { for id in ranked[max(0, offset)..<end] { try emit(id) } }
                 }
+                try flush()
             }
         } catch let failure as BodyFailure {
             throw failure.error
@@ -80,35 +90,42 @@ extension CorpusStore {
         }
     }
 
-    /// The concept id sets of a conjunction of two or more plain concepts (no attribute
-    /// filters); nil for any other query.
-    static func plainConjunction(_ node: QueryNode) -> [[String]]? {
-        guard case .and(let nodes) = node, nodes.count > 1 else { return nil }
-        var sets: [[String]] = []
-        for node in nodes {
-            guard case .concept(let ids, let attributes) = node, attributes.isEmpty else { return nil }
-            sets.append(ids)
-        }
-        return sets
+    /// The cursor over the stored postings that answers `query`; nil when the query is not
+    /// about concepts alone or the postings are not current (then SQL answers).
+    func postingsCursor(_ query: ConceptQuery, postings isCurrent: Bool, in db: Database) throws -> (any IDCursor)? {
+        guard isCurrent, PostingsQuery.isAnswerable(query.root) else { return nil }
+        var slot = 0
+        return try PostingsQuery.cursor(query.root, slot: &slot, in: db)
     }
 
-    /// A conjunction of plain concepts answered from the in-memory postings (document order);
-    /// nil when the query is not one, or names a concept for the first time (then SQL answers).
-    func conjunctionIDs(_ query: ConceptQuery, offset: Int, limit: Int?, in db: Database) throws -> [Int64]? {
-        guard let sets = Self.plainConjunction(query.root) else { return nil }
-        let generation = try PostingsCache.generation(db)
-        guard postings.isWorthLoading(sets.flatMap { $0 }, generation: generation) else { return nil }
-        var lists: [[Int64]] = []
-        for ids in sets {
-            var parts: [[Int64]] = []
-            for id in ids { parts.append(try postings.postings(of: id, generation: generation, in: db)) }
-            lists.append(SortedIDs.union(parts))
+    /// Calls `body` with the ids of matching units in document order, after skipping `offset`,
+    /// at most `limit` of them; `postings` says whether the stored postings are current.
+    func forEachMatchingID(
+        _ query: ConceptQuery, limit: Int?, offset: Int, postings: Bool, in db: Database, _ body: (Int64) throws -> Void
+    ) throws {
+        guard let cursor = try postingsCursor(query, postings: postings, in: db) else {
+            return try Self.forEachCompiledID(query, limit: limit, offset: offset, in: db, body)
         }
-        return SortedIDs.intersection(lists, offset: max(0, offset), limit: limit)
+        defer { cursor.close() }
+        var skipped = 0
+        var emitted = 0
+        var next: Int64 = 0
+        while limit.map({ emitted < $0 }) ?? true {
+            try cursor.advance(to: next)
+            let id = cursor.current
+            if id == .max { return }
+            next = id + 1
+            if skipped < offset {
+                skipped += 1
+                continue
+            }
+            emitted += 1
+            try body(id)
+        }
     }
 
     /// Steps the compiled query's ids in document order through the C API.
-    static func forEachMatchingID(
+    static func forEachCompiledID(
         _ query: ConceptQuery, limit: Int?, offset: Int, in db: Database, _ body: (Int64) throws -> Void
     ) throws {
         var compiler = QueryCompiler(query.root, db: db)
@@ -118,58 +135,56 @@ extension CorpusStore {
         // Cached: the same query shape is prepared once per connection.
         let statement = try db.cachedStatement(sql: plan.sql + " LIMIT ? OFFSET ?")
         try statement.setArguments(arguments)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            try body(sqlite3_column_int64(handle, 0))
-        }
-    }
-
-    /// The ids of matching units, in document order (what `search` fetches records for).
-    func matchingSentenceIDs(_ query: ConceptQuery, limit: Int?, offset: Int = 0) throws(IndexError) -> [Int64] {
-        try read { db in
-            var ids: [Int64] = []
-            try Self.forEachMatchingID(query, limit: limit, offset: offset, in: db) { ids.append($0) }
-            return ids
-        }
+        try statement.forEachRow { try body(sqlite3_column_int64($0, 0)) }
     }
 
     /// The number of units that match `query`.
     ///
-    /// One concept without attribute filters is answered from the per-concept totals the
-    /// writer keeps; anything else counts the compiled query's ids.
+    /// One concept without narrower ones or attribute filters is answered from the per-concept
+    /// totals the writer keeps; other concept queries count the stored postings; anything else
+    /// counts the compiled query's ids.
     public func count(_ query: ConceptQuery) throws(IndexError) -> Int {
-        try Self.mapErrors(path) { try snapshot { db in
-            if case .concept(let ids, let attributes) = query.root, ids.count == 1, attributes.isEmpty {
-                let statement = try db.cachedStatement(sql: "SELECT sentences FROM concept_totals WHERE concept = ?")
-                return try Int.fetchOne(statement, arguments: [ids[0]]) ?? 0
+        try Self.mapErrors(path) {
+            try snapshot { db in
+                if case .concept(let ids, let attributes) = query.root, ids.count == 1, attributes.isEmpty {
+                    let statement = try db.cachedStatement(sql: "SELECT sentences FROM concept_totals WHERE concept = ?")
+                    return try Int.fetchOne(statement, arguments: [ids[0]]) ?? 0
+                }
+                if let cursor = try postingsCursor(query, postings: readerCache.state(db).postingsAreCurrent, in: db) {
+                    defer { cursor.close() }
+                    var count = 0
+                    var next: Int64 = 0
+                    while true {
+                        try cursor.advance(to: next)
+                        if cursor.current == .max { return count }
+                        count += 1
+                        next = cursor.current + 1
+                    }
+                }
+                var compiler = QueryCompiler(query.root, db: db)
+                let plan = try compiler.orderedIDs()
+                return try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT COUNT(*) FROM (\(plan.sql))"), arguments: plan.arguments) ?? 0
             }
-            if let ids = try conjunctionIDs(query, offset: 0, limit: nil, in: db) { return ids.count }
-            var compiler = QueryCompiler(query.root, db: db)
-            let plan = try compiler.orderedIDs()
-            return try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT COUNT(*) FROM (\(plan.sql))"), arguments: plan.arguments) ?? 0
-        } }
+        }
     }
 
     /// The units of document `name` whose index lies in `indices`, in order, with mentions:
     /// the context around a hit.
     public func units(ofDocument name: String, indices: ClosedRange<Int>) throws(IndexError) -> [SentenceRecord] {
         try read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE name = ?", arguments: [name])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, sentence_count FROM documents WHERE name = ?", arguments: [name])
             else { return [] }
+            let id: Int64 = row[0]
             let low = max(0, indices.lowerBound)
-            let high = min(CorpusSchema.maximumIndex, indices.upperBound)
+            // Only the document's own units: a wide context asks for no more ids than it has.
+            let high = min(CorpusSchema.maximumIndex, (row[1] as Int) - 1, indices.upperBound)
             guard low <= high else { return [] }
-            var reader = try RecordReader(db)
+            let reader = try RecordReader(db, cache: readerCache, generation: readerCache.state(db).generation)
             let base = CorpusSchema.firstSentenceID(ofDocument: id)
-            return try (low...high).compactMap { try reader.record(base | Int64($0)) }
+            return try reader.records((low...high).map { base | Int64($0) })
         }
     }
 }

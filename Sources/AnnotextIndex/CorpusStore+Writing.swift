@@ -13,14 +13,42 @@ extension CorpusStore {
     /// - Returns: what happened to each document, in order.
     public func write(_ documents: [AnnotatedDocument], scheme: ConceptScheme) throws(IndexError) -> [WriteOutcome] {
         for document in documents { try Self.validate(document) }
-        let path = path
-        let encoded = try Self.mapErrors(path) { try StoredScheme.encode(scheme) }
+        return try write(scheme: scheme) { writer in try documents.map { try writer.write($0) } }
+    }
+
+    /// Writes one document whose units arrive in parts, in one transaction of its own: the
+    /// writer stores each part while the next ones are still being tagged.
+    ///
+    /// `nextUnits` hands over the next part of the document's units, in index order, and nil
+    /// after the last; it is called only when the document must be written (not when the corpus
+    /// holds it unchanged). All-or-nothing as `write(_:scheme:)`: when `nextUnits` or the store
+    /// fails, nothing of the document is written.
+    public func write(
+        _ document: Document, contentHash: String, scheme: ConceptScheme,
+        units nextUnits: () throws -> [SentenceRecord]?
+    ) throws(IndexError) -> WriteOutcome {
+        try write(scheme: scheme) { writer in
+            guard try writer.begin(document, contentHash: contentHash) else { return .unchanged }
+            var previous = -1
+            while let units = try nextUnits() {
+                try Self.validate(units, of: document.name, after: &previous)
+                try writer.writeUnits(units)
+            }
+            return try writer.finish()
+        }
+    }
+
+    /// Runs `body` with a document writer in one write transaction that records `scheme`.
+    private func write<T>(scheme: ConceptScheme, _ body: (inout DocumentWriter) throws -> T) throws(IndexError) -> T {
+        let encoded = try schemeEncoding.encoded(scheme, path: path)
         let now = ISO8601DateFormatter().string(from: Date())
         return try write { db in
             try Self.bumpGeneration(db)
             try SchemeWriter.record(scheme, json: encoded.json, hash: encoded.hash, in: db)
             var writer = try DocumentWriter(db: db, schemeHash: encoded.hash, ingestedAt: now)
-            return try documents.map { try writer.write($0) }
+            let result = try body(&writer)
+            try writer.finishTransaction()
+            return result
         }
     }
 
@@ -35,6 +63,7 @@ extension CorpusStore {
             try Self.bumpGeneration(db)
             try DocumentWriter.deleteContent(ofDocument: id, in: db)
             try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+            try ConceptPostings.update(in: db)
             return true
         }
     }
@@ -50,12 +79,17 @@ extension CorpusStore {
 
     /// Checks that a document's records fit it, before anything is written.
     static func validate(_ annotated: AnnotatedDocument) throws(IndexError) {
-        let name = annotated.document.name
+        var previous = -1
+        try validate(annotated.sentences, of: annotated.document.name, after: &previous)
+    }
+
+    /// Checks that `records` belong to the document `name` and follow unit `previous` in
+    /// index order; `previous` becomes the last one's index.
+    static func validate(_ records: [SentenceRecord], of name: String, after previous: inout Int) throws(IndexError) {
         func refuse(_ message: String) -> IndexError {
             IndexError(location: name, message: message, reason: .invalidDocument)
         }
-        var previous = -1
-        for record in annotated.sentences {
+        for record in records {
             if record.document != name {
                 throw refuse("unit \(record.index) belongs to another document (\"\(record.document)\")")
             }
@@ -89,5 +123,23 @@ enum SchemeWriter {
         try setMeta.execute(arguments: ["scheme_id", scheme.id])
         try setMeta.execute(arguments: ["scheme_hash", hash])
         try setMeta.execute(arguments: ["scheme_json", json])
+    }
+}
+
+/// The scheme's stored form, encoded once per scheme rather than once per write transaction:
+/// an ingest of many small files writes hundreds of transactions with the same scheme, and a
+/// large lexicon takes a while to encode.
+final class SchemeEncodingCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (scheme: ConceptScheme, json: String, hash: String)?
+
+    /// The scheme's JSON and hash, from the cache when it is the scheme encoded last.
+    func encoded(_ scheme: ConceptScheme, path: String) throws(IndexError) -> (json: String, hash: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, last.scheme == scheme { return (last.json, last.hash) }
+        let encoded = try CorpusStore.mapErrors(path) { try StoredScheme.encode(scheme) }
+        last = (scheme, encoded.json, encoded.hash)
+        return encoded
     }
 }

@@ -25,8 +25,10 @@ public final class CorpusStore: Sendable {
     /// Whether the store was opened read-only.
     public let isReadOnly: Bool
     let pool: DatabasePool
-    /// Concept postings in memory, for conjunctions (see `PostingsCache`).
-    let postings = PostingsCache()
+    /// Document names, labels and postings state kept between queries (see `ReaderCache`).
+    let readerCache = ReaderCache()
+    /// The scheme last written, encoded (see `SchemeEncodingCache`).
+    let schemeEncoding = SchemeEncodingCache()
 
     /// Opens the corpus at `path`, creating it unless `readOnly`, and brings its schema up to
     /// date.
@@ -62,6 +64,15 @@ public final class CorpusStore: Sendable {
 
     /// Refuses files that are not ours or are newer, and migrates older ones.
     private func prepareSchema() throws {
+        // A reader of a current corpus checks one meta row: no migrator, no schema listing
+        // (what a one-shot `annotext search` would otherwise spend most of its time on).
+        if isReadOnly,
+            let version = try? pool.unsafeRead({ db in
+                try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'")
+            }), version == CorpusSchema.version
+        {
+            return
+        }
         let migrator = CorpusSchema.migrator
         let state = try pool.read { db -> (found: Int?, isForeign: Bool, isCurrent: Bool) in
             // Touch the schema first: a file that is not SQLite fails here with SQLITE_NOTADB.
@@ -89,11 +100,10 @@ public final class CorpusStore: Sendable {
         }
         guard !state.isCurrent else { return }
         if isReadOnly {
-            let message =
-                state.found == nil
-                ? "not an annotext corpus (an empty database)"
-                : "corpus was made by an older annotext (open it once for writing to upgrade it)"
-            throw IndexError(location: path, message: message, reason: .notACorpus)
+            // An older corpus is read as it is: queries fall back to SQL where it lacks the
+            // stored postings (v1); opening it for writing upgrades it.
+            guard state.found == nil else { return }
+            throw IndexError(location: path, message: "not an annotext corpus (an empty database)", reason: .notACorpus)
         }
         try migrator.migrate(pool)
     }

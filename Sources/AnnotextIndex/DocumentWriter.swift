@@ -3,6 +3,11 @@ import GRDB
 
 /// Writes documents inside one write transaction with prepared statements: the bulk path of
 /// ingest, so it avoids per-row SQL building.
+///
+/// A document goes in as `begin`, any number of `writeUnits` (its units in index order, in as
+/// many parts as the caller likes) and `finish`. A new document's row goes in first without
+/// its text, so the units' foreign keys find it; `finish` writes the text and the counts once
+/// they are known, so a large text is written once.
 struct DocumentWriter {
     private let db: Database
     private let schemeHash: String
@@ -13,6 +18,23 @@ struct DocumentWriter {
     private let insertBlock: Statement
     private let insertDocumentConcept: Statement
     private let addTotals: Statement
+    private let findDocument: Statement
+    private let nextDocumentID: Statement
+    private let insertDocument: Statement
+    private let updateDocument: Statement
+    /// The document between `begin` and `finish`.
+    private var current: Current?
+
+    /// What the writer keeps about the document it is writing.
+    private struct Current {
+        var document: Document
+        var contentHash: String
+        var id: Int64
+        var outcome: WriteOutcome
+        var units = 0
+        var mentions = 0
+        var counts: [String: (mentions: Int, sentences: Int)] = [:]
+    }
 
     init(db: Database, schemeHash: String, ingestedAt: String) throws {
         self.db = db
@@ -38,76 +60,106 @@ struct DocumentWriter {
                 ON CONFLICT (concept) DO UPDATE SET mentions = mentions + excluded.mentions,
                     sentences = sentences + excluded.sentences, documents = documents + 1
                 """)
+        findDocument = try db.cachedStatement(sql: "SELECT id, content_hash, scheme_hash FROM documents WHERE name = ?")
+        nextDocumentID = try db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM documents")
+        insertDocument = try db.cachedStatement(
+            sql: """
+                INSERT INTO documents (id, name, format, text, content_hash, scheme_hash, bytes, sentence_count,
+                    mention_count, ingested_at)
+                VALUES (?, ?, '', '', '', '', 0, 0, 0, '')
+                """)
+        updateDocument = try db.cachedStatement(
+            sql: """
+                UPDATE documents SET title = ?, source = ?, format = ?, language = ?, text = ?, content_hash = ?,
+                    scheme_hash = ?, bytes = ?, sentence_count = ?, mention_count = ?, ingested_at = ?
+                WHERE id = ?
+                """)
     }
 
     /// Adds, replaces or skips one document.
     mutating func write(_ annotated: AnnotatedDocument) throws -> WriteOutcome {
-        let document = annotated.document
-        let existing = try Row.fetchOne(
-            db, sql: "SELECT id, content_hash, scheme_hash FROM documents WHERE name = ?", arguments: [document.name])
-        let id: Int64
-        let outcome: WriteOutcome
-        if let existing {
-            id = existing["id"]
-            if existing["content_hash"] == annotated.contentHash && existing["scheme_hash"] == schemeHash {
-                return .unchanged
-            }
-            try Self.deleteContent(ofDocument: id, in: db)
-            outcome = .replaced
-        } else {
-            id = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM documents") ?? 1
-            outcome = .added
-        }
-        let mentionCount = annotated.sentences.reduce(0) { $0 + ($1.mentions?.count ?? 0) }
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO documents (id, name, title, source, format, language, text, content_hash,
-                    scheme_hash, bytes, sentence_count, mention_count, ingested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                id, document.name, document.title, document.source, document.format.rawValue, document.language,
-                document.text, annotated.contentHash, schemeHash, document.text.utf8.count,
-                annotated.sentences.count, mentionCount, ingestedAt,
-            ])
-        for (ord, block) in document.blocks.enumerated() {
-            try insertBlock.execute(arguments: [
-                id, ord, block.kind.rawValue, block.range.lowerBound, block.range.upperBound, block.language,
-            ])
-        }
-        try writeUnits(annotated.sentences, document: id)
-        return outcome
+        guard try begin(annotated.document, contentHash: annotated.contentHash) else { return .unchanged }
+        try writeUnits(annotated.sentences)
+        return try finish()
     }
 
-    private mutating func writeUnits(_ records: [SentenceRecord], document id: Int64) throws {
-        var counts: [String: (mentions: Int, sentences: Int)] = [:]
-        let base = CorpusSchema.firstSentenceID(ofDocument: id)
+    /// Starts a document: false when the corpus holds it as it is (nothing to write); else its
+    /// old content, if any, is gone and its units may follow.
+    mutating func begin(_ document: Document, contentHash: String) throws -> Bool {
+        let existing = try Row.fetchOne(findDocument, arguments: [document.name])
+        if let existing {
+            if existing["content_hash"] == contentHash && existing["scheme_hash"] == schemeHash { return false }
+            let id: Int64 = existing["id"]
+            try Self.deleteContent(ofDocument: id, in: db)
+            current = Current(document: document, contentHash: contentHash, id: id, outcome: .replaced)
+        } else {
+            let id = try Int64.fetchOne(nextDocumentID) ?? 1
+            try insertDocument.execute(arguments: [id, document.name])
+            current = Current(document: document, contentHash: contentHash, id: id, outcome: .added)
+        }
+        return true
+    }
+
+    /// Writes units of the document begun, in index order.
+    mutating func writeUnits(_ records: [SentenceRecord]) throws {
+        guard var state = current else { return }
+        defer { current = state }
+        let base = CorpusSchema.firstSentenceID(ofDocument: state.id)
         for record in records {
             let sentenceID = base | Int64(record.index)
             insertSentence.bind(sentenceID)
-            insertSentence.bind(id)
+            insertSentence.bind(state.id)
             insertSentence.bind(record.index)
             insertSentence.bind(record.start)
             insertSentence.bind(record.end)
             insertSentence.bind(record.kind.rawValue)
-            insertSentence.bind(record.text)
-            try insertSentence.execute(db)
-            insertText.bind(sentenceID)
-            insertText.bind(record.text)
-            try insertText.execute(db)
+            var text = record.text
+            try text.withUTF8 { bytes in
+                insertSentence.bind(borrowing: bytes)
+                try insertSentence.execute(db)
+                insertText.bind(sentenceID)
+                insertText.bind(borrowing: bytes)
+                try insertText.execute(db)
+            }
+            state.units += 1
             guard let mentions = record.mentions, !mentions.isEmpty else { continue }
             var ord = 0
             var seen: Set<String> = []
             for mention in mentions {
                 try insert(mention, sentence: sentenceID, parent: nil, ord: &ord)
-                counts[mention.concept, default: (0, 0)].mentions += 1
-                if seen.insert(mention.concept).inserted { counts[mention.concept, default: (0, 0)].sentences += 1 }
+                state.counts[mention.concept, default: (0, 0)].mentions += 1
+                if seen.insert(mention.concept).inserted { state.counts[mention.concept, default: (0, 0)].sentences += 1 }
             }
+            state.mentions += mentions.count
         }
-        for (concept, count) in counts {
+    }
+
+    /// Ends the document begun: its row, blocks and concept counts.
+    mutating func finish() throws -> WriteOutcome {
+        guard let state = current else { return .unchanged }
+        current = nil
+        let document = state.document
+        let id = state.id
+        try updateDocument.execute(arguments: [
+            document.title, document.source, document.format.rawValue, document.language, document.text,
+            state.contentHash, schemeHash, document.text.utf8.count, state.units, state.mentions, ingestedAt, id,
+        ])
+        for (ord, block) in document.blocks.enumerated() {
+            try insertBlock.execute(arguments: [
+                id, ord, block.kind.rawValue, block.range.lowerBound, block.range.upperBound, block.language,
+            ])
+        }
+        for (concept, count) in state.counts {
             try insertDocumentConcept.execute(arguments: [id, concept, count.mentions, count.sentences])
             try addTotals.execute(arguments: [concept, count.mentions, count.sentences])
         }
+        return state.outcome
+    }
+
+    /// Ends the transaction's writing: brings the concept postings of the documents written up
+    /// to date (see `ConceptPostings`), once for all of them.
+    func finishTransaction() throws {
+        try ConceptPostings.update(in: db)
     }
 
     /// Inserts a mention and its nested ones depth-first, numbering them within the sentence.

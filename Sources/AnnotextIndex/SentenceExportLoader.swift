@@ -105,6 +105,7 @@ public struct SentenceExportLoader: Sendable {
             }
         }
         if !batch.isEmpty { _ = try store.write(batch, scheme: scheme) }
+        try store.updatePostings()
         return summary
     }
 

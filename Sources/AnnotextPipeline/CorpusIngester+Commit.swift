@@ -1,27 +1,111 @@
 import AnnotextCore
 import AnnotextIndex
 import AnnotextIngest
+import Dispatch
 
 extension CorpusIngester {
-    /// One file after reading and annotating: a document for the store, or why it failed.
+    /// One file after reading (and annotating): a document for the store, or why it failed.
     enum Prepared: Sendable {
+        /// An annotated document, written with others in one transaction.
         case success(AnnotatedDocument, [IngestWarning])
+        /// A large document, annotated on all cores while the writer stores it (`RecordStream`).
+        case large(Document, contentHash: String, [IngestWarning])
         case failure(String)
 
         /// Bytes of document text it adds to a transaction.
         var textBytes: Int {
-            if case .success(let annotated, _) = self { return annotated.document.text.utf8.count }
-            return 0
+            switch self {
+            case .success(let annotated, _): return annotated.document.text.utf8.count
+            case .large(let document, _, _): return document.text.utf8.count
+            case .failure: return 0
+            }
+        }
+
+        var isLarge: Bool {
+            if case .large = self { return true }
+            return false
         }
     }
 
-    /// Writes the documents of `batch` in one transaction and reports every file, in order.
+    /// What writing one batch did: its totals and events, and the store failure that ended it.
+    struct CommitOutcome: Sendable {
+        var summary = IngestSummary()
+        var events: [IngestEvent] = []
+        var error: IndexError?
+
+        /// Reports the events in order, adds the totals, and throws the failure, if any.
+        func deliver(into total: inout IngestSummary, report: (IngestEvent) -> Void) throws {
+            for event in events { report(event) }
+            total.merge(summary)
+            if let error { throw error }
+        }
+    }
+
+    /// Writes `batch` on a thread outside the task pool, so the pool's threads go on reading
+    /// and annotating the next files while SQLite works.
+    func commitOffThread(_ batch: [(name: String, item: Prepared)], into store: CorpusStore) async -> CommitOutcome {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var outcome = CommitOutcome()
+                do {
+                    try commit(batch, into: store, summary: &outcome.summary) { outcome.events.append($0) }
+                } catch let error as IndexError {
+                    outcome.error = error
+                } catch {
+                    outcome.error = IndexError(location: store.path, message: "\(error)", reason: .sqlite(code: 1))
+                }
+                continuation.resume(returning: outcome)
+            }
+        }
+    }
+
+    /// Writes the documents of `batch` and reports every file, in order: runs of annotated
+    /// documents in one transaction each, a large document streamed in one of its own.
     ///
-    /// When the store refuses one document of the batch (its records do not fit it), the batch
-    /// is written again one document at a time, so only that document fails. Any other store
+    /// When the store refuses one document of a run (its records do not fit it), the run is
+    /// written again one document at a time, so only that document fails. Any other store
     /// failure (busy, disk full) ends the ingest: it would fail every document after it.
     func commit(
         _ batch: [(name: String, item: Prepared)], into store: CorpusStore, summary: inout IngestSummary,
+        report: (IngestEvent) -> Void
+    ) throws {
+        var start = batch.startIndex
+        while start < batch.endIndex {
+            var end = start
+            while end < batch.endIndex, !batch[end].item.isLarge { end += 1 }
+            if end > start { try commitRun(batch[start..<end], into: store, summary: &summary, report: report) }
+            if end < batch.endIndex, case .large(let document, let hash, let warnings) = batch[end].item {
+                for warning in warnings { report(.warning(warning.description)) }
+                try stream(
+                    document, named: batch[end].name, contentHash: hash, into: store, summary: &summary, report: report)
+                end += 1
+            }
+            start = end
+        }
+    }
+
+    /// Writes a large document while it is being tagged, in a transaction of its own.
+    private func stream(
+        _ document: Document, named name: String, contentHash: String, into store: CorpusStore,
+        summary: inout IngestSummary,
+        report: (IngestEvent) -> Void
+    ) throws {
+        let records = RecordStream(annotator: annotator, document: document)
+        defer { records.close() }
+        do {
+            let outcome = try store.write(document, contentHash: contentHash, scheme: scheme) { records.next() }
+            summary.count(
+                outcome, bytes: document.text.utf8.count, sentences: records.units, mentions: records.mentions)
+            report(.stored(name: name, outcome: outcome, sentences: records.units))
+        } catch {
+            guard error.reason == .invalidDocument else { throw error }
+            summary.failed += 1
+            report(.failed(name: name, message: error.description))
+        }
+    }
+
+    private func commitRun(
+        _ batch: ArraySlice<(name: String, item: Prepared)>, into store: CorpusStore, summary: inout IngestSummary,
         report: (IngestEvent) -> Void
     ) throws {
         let documents = batch.compactMap { entry -> AnnotatedDocument? in
@@ -47,6 +131,8 @@ extension CorpusIngester {
             case .failure(let message):
                 summary.failed += 1
                 report(.failed(name: name, message: message))
+            case .large:
+                continue
             case .success(let annotated, let warnings):
                 for warning in warnings { report(.warning(warning.description)) }
                 switch next.next() {
@@ -67,6 +153,7 @@ extension CorpusIngester {
     private func write(_ documents: [AnnotatedDocument], into store: CorpusStore) -> Result<
         [WriteOutcome], IndexError
     > {
+        guard !documents.isEmpty else { return .success([]) }
         do {
             return .success(try store.write(documents, scheme: scheme))
         } catch {

@@ -8,8 +8,10 @@ import Foundation
 ///
 /// Readers run ahead of the writer within `limits` (files and bytes not yet committed), so
 /// memory stays bounded however many files there are, and the writer commits while the next
-/// documents are being annotated. A file that fails is reported and skipped; the corpus only
-/// ever holds whole documents.
+/// documents are being annotated. A large document (`IngestLimits.streamingBytes`) is instead
+/// segmented and tagged on all cores while the writer stores its first units, in a transaction
+/// of its own (`RecordStream`), so one big file does not leave a core idle. A file that fails is
+/// reported and skipped; the corpus only ever holds whole documents.
 public struct CorpusIngester: Sendable {
     /// Reads files into documents.
     public let reader: DocumentReader
@@ -50,6 +52,8 @@ public struct CorpusIngester: Sendable {
         var limits = limits
         limits.filesInFlight = max(limits.filesInFlight, concurrency * 2)
         var scheduler = IngestScheduler<Prepared>(sizes: files.map(\.size), limits: limits)
+        // The batch being written, on a thread of its own so that both cores keep annotating.
+        var writing: Task<CommitOutcome, Never>?
         try await withThrowingTaskGroup(of: (Int, Prepared).self) { group in
             var running = 0
             func start(_ index: Int) -> @Sendable () async -> (Int, Prepared) {
@@ -72,7 +76,9 @@ public struct CorpusIngester: Sendable {
                     let batch: [(name: String, item: Prepared)] = scheduler.takeBatch().map {
                         (files[$0.index].name, $0.item)
                     }
-                    try commit(batch, into: store, summary: &summary, report: report)
+                    // One batch is written while the next is annotated: wait for the one before.
+                    if let writing { try await writing.value.deliver(into: &summary, report: report) }
+                    writing = Task { await commitOffThread(batch, into: store) }
                 }
                 while running < concurrency, let next = scheduler.startNext() {
                     group.addTask(operation: start(next))
@@ -80,6 +86,7 @@ public struct CorpusIngester: Sendable {
                 }
             }
         }
+        if let writing { try await writing.value.deliver(into: &summary, report: report) }
         return summary
     }
 
@@ -88,8 +95,7 @@ public struct CorpusIngester: Sendable {
         _ result: ReadResult, into store: CorpusStore, report: (IngestEvent) -> Void
     ) throws -> IngestSummary {
         var summary = IngestSummary()
-        let prepared = Prepared.success(annotated(result.document), result.warnings)
-        try commit([(result.document.name, prepared)], into: store, summary: &summary, report: report)
+        try commit([(result.document.name, prepared(result))], into: store, summary: &summary, report: report)
         return summary
     }
 
@@ -102,10 +108,19 @@ public struct CorpusIngester: Sendable {
 
     private func prepare(_ file: FoundFile) -> Prepared {
         do {
-            let result = try reader.read(contentsOf: file.url, name: file.name, format: format)
-            return .success(annotated(result.document), result.warnings)
+            return prepared(try reader.read(contentsOf: file.url, name: file.name, format: format))
         } catch {
             return .failure(error.description)
         }
+    }
+
+    /// A document read: annotated now, or, when large, left for the writer to stream (see
+    /// `IngestLimits.streamingBytes`).
+    private func prepared(_ result: ReadResult) -> Prepared {
+        let document = result.document
+        if document.text.utf8.count >= limits.streamingBytes {
+            return .large(document, contentHash: AnnotatedDocument.contentHash(of: document), result.warnings)
+        }
+        return .success(annotated(document), result.warnings)
     }
 }

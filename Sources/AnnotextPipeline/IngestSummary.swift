@@ -24,7 +24,14 @@ public struct IngestSummary: Sendable, Hashable {
 
     /// Counts one document the store took (or left unchanged).
     mutating func count(_ outcome: WriteOutcome, document: AnnotatedDocument) {
-        bytes += document.document.text.utf8.count
+        count(
+            outcome, bytes: document.document.text.utf8.count, sentences: document.sentences.count,
+            mentions: document.sentences.reduce(0) { $0 + ($1.mentions?.count ?? 0) })
+    }
+
+    /// Counts one document the store took (or left unchanged), from its figures.
+    mutating func count(_ outcome: WriteOutcome, bytes: Int, sentences: Int, mentions: Int) {
+        self.bytes += bytes
         switch outcome {
         case .added: added += 1
         case .replaced: replaced += 1
@@ -32,8 +39,8 @@ public struct IngestSummary: Sendable, Hashable {
             unchanged += 1
             return
         }
-        sentences += document.sentences.count
-        mentions += document.sentences.reduce(0) { $0 + ($1.mentions?.count ?? 0) }
+        self.sentences += sentences
+        self.mentions += mentions
     }
 
     /// Adds another run's totals.

@@ -79,7 +79,8 @@ struct SearchCommand: AsyncParsableCommand {
             return
         }
         let query = self.query ?? ""
-        let parsed = try ConceptQuery(parsing: query, scheme: try store.scheme(), exact: exact)
+        // The outline (ids, labels, broader links) resolves names without decoding the lexicon.
+        let parsed = try ConceptQuery(parsing: query, scheme: try store.conceptOutline(), exact: exact)
         if count {
             print(try store.count(parsed))
             return

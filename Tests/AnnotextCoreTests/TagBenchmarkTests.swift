@@ -54,21 +54,14 @@ import Testing
     static func matchOnly(_ sentences: [Sentence], _ document: Document, _ lexicon: CompiledLexicon) {
         var text = document.text
         var count = 0
+        let scanner = TokenScanner(vocabulary: lexicon.tables.vocabulary)
+        let matcher = TermMatcher(tables: lexicon.tables, automaton: lexicon.automaton)
+        var candidates: [Candidate] = []
         text.withUTF8 { bytes in
-            lexicon.vocabulary.keys.withUnsafeBufferPointer { keys in
-                lexicon.vocabulary.values.withUnsafeBufferPointer { values in
-                    let view = VocabularyView(
-                        keys: keys.baseAddress!, values: values.baseAddress!, mask: keys.count - 1,
-                        shift: lexicon.vocabulary.slotShift)
-                    let scanner = TokenScanner(vocabulary: view)
-                    let matcher = TermMatcher(automaton: lexicon.automaton)
-                    var candidates: [Candidate] = []
-                    for sentence in sentences {
-                        scanner.scan(bytes, range: sentence.range)
-                        matcher.matches(in: scanner.tokens, into: &candidates)
-                        count += candidates.count
-                    }
-                }
+            for sentence in sentences {
+                scanner.scan(bytes, range: sentence.range)
+                matcher.matches(in: scanner.tokens, into: &candidates)
+                count += candidates.count
             }
         }
         #expect(count >= 0)

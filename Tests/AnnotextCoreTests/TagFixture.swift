@@ -52,7 +52,7 @@ enum TagFixture {
             Concept(id: "league-of-nations", label: "League of Nations"),
         ])
 
-    nonisolated(unsafe) static let lexicon: CompiledLexicon = try! CompiledLexicon(scheme: scheme)
+    static let lexicon: CompiledLexicon = try! CompiledLexicon(scheme: scheme)
 
     /// The mentions of `text` read as one unit.
     static func mentions(

@@ -3,13 +3,18 @@ import AnnotextIndex
 import Testing
 
 @Suite struct CorpusStoreSearchTests {
-    /// `document#index` of the hits of `query` over the fixture corpus.
+    /// `document#index` of the hits of `query` over the fixture corpus, answered the same from
+    /// SQL alone and from the stored postings.
     static func hits(_ query: String, exact: Bool = false, limit: Int? = nil, offset: Int = 0) throws -> [String] {
         try Fixtures.withCorpusPath { path in
             let store = try CorpusStore(path: path)
             _ = try store.write(Fixtures.corpus, scheme: Fixtures.scheme)
+            try ConceptPostingsTests.markPostingsStale(path)
             let parsed = try ConceptQuery(parsing: query, scheme: store.scheme(), exact: exact)
             let records = try store.search(parsed, limit: limit, offset: offset)
+            if limit == nil && offset == 0 { #expect(try store.count(parsed) == records.count) }
+            try store.updatePostings()
+            #expect(try store.search(parsed, limit: limit, offset: offset) == records)
             if limit == nil && offset == 0 { #expect(try store.count(parsed) == records.count) }
             return records.map { "\($0.document)#\($0.index)" }
         }

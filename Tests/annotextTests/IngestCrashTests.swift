@@ -32,25 +32,10 @@ import Testing
         let corpus = try IngestTestCorpus()
         defer { corpus.remove() }
         let paths = try writeLargeFolder(corpus)
-        let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = ["ingest", corpus.folder.appendingPathComponent("docs").path, "--db", corpus.db, "--quiet"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         // Kill it once some documents are committed, while others are being written.
-        let deadline = Date().addingTimeInterval(120)
-        var stored = 0
-        while process.isRunning && Date() < deadline {
-            usleep(50_000)
-            stored = Int(try corpus.query("SELECT COUNT(*) FROM documents").first ?? "") ?? 0
-            if stored >= 3 { break }
-        }
-        let wasRunning = process.isRunning
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let (wasRunning, reason) = try corpus.killIngest(ofFolder: "docs", once: 3)
         #expect(wasRunning, "the ingest ended before it could be killed; make the documents larger")
-        #expect(process.terminationReason == .uncaughtSignal || !wasRunning)
+        #expect(reason == .uncaughtSignal || !wasRunning)
 
         #expect(try corpus.integrity() == "ok")
         #expect(try corpus.partialDocuments() == [])

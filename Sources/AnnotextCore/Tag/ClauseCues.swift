@@ -1,6 +1,6 @@
 /// The cue words that decide a mention's attributes (negated, hedged, attributed) and where a
-/// clause ends. They are compiled into the vocabulary with the terms, so a token's role is one
-/// array read by its id.
+/// clause ends. They are compiled into the vocabulary with the terms, and the scanner reads a
+/// token's roles with its id (`Token.role`).
 enum ClauseCue {
     /// Denies what follows: not, no, never, without, cannot, neither, nor.
     static let negator: UInt32 = 1 << 0

@@ -16,28 +16,28 @@
 ///   `that`), `according to`, `in the view of`, `in X's view` before the mention in its unit.
 struct ClauseScope {
     let tokens: UnsafeBufferPointer<Token>
-    let roles: [UInt32]
     /// The last token of the unit's first attribution cue (`Int.max`: none); a mention after it
     /// is attributed. Found once per unit, as every mention asks.
     private var attributionCueEnd = Int.max
 
     /// For each token, whether a hedge opened earlier in its clause reaches it: one forward pass
-    /// per unit instead of a backward scan per mention.
-    private var hedged: [Bool] = []
+    /// per unit instead of a backward scan per mention, into a buffer the caller lends (at least
+    /// as long as `tokens`), so a unit allocates nothing.
+    private let hedged: UnsafeMutableBufferPointer<Bool>
 
-    init(tokens: UnsafeBufferPointer<Token>, roles: [UInt32]) {
+    init(tokens: UnsafeBufferPointer<Token>, hedged: UnsafeMutableBufferPointer<Bool>) {
         self.tokens = tokens
-        self.roles = roles
+        self.hedged = hedged
         attributionCueEnd = firstAttributionCueEnd()
-        hedged = hedgeReach()
+        fillHedgeReach()
     }
 
     /// How many words back a negator reaches.
     static let negationWindow = 8
 
+    @inline(__always)
     private func role(_ index: Int) -> UInt32 {
-        let id = Int(tokens[index].id)
-        return id < roles.count ? roles[id] : 0
+        tokens[index].role
     }
 
     /// Whether token `index` starts a new clause relative to the words after it.
@@ -84,22 +84,20 @@ struct ClauseScope {
     }
 
     func isHedged(at start: Int) -> Bool {
-        start > 0 && start < hedged.count && !isBoundary(before: start) && hedged[start]
+        start > 0 && start < tokens.count && !isBoundary(before: start) && hedged[start]
     }
 
-    /// `reach[i]`: a hedge cue stands before token `i` with no clause boundary between them.
-    private func hedgeReach() -> [Bool] {
-        var reach = [Bool](repeating: false, count: tokens.count)
+    /// `hedged[i]`: a hedge cue stands before token `i` with no clause boundary between them.
+    private func fillHedgeReach() {
         var open = false
         for index in tokens.indices {
-            reach[index] = open
+            hedged[index] = open
             if startsClause(index) || isBoundary(before: index) { open = false }
             if role(index) & ClauseCue.hedge != 0 {
                 // `May` capitalised inside a sentence is the month.
                 open = open || index == 0 || tokens[index].shape & Shape.title == 0 || role(index) & ClauseCue.may == 0
             }
         }
-        return reach
     }
 
     func isAttributed(at start: Int) -> Bool {

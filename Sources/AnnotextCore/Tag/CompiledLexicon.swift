@@ -55,6 +55,8 @@ public struct CompiledLexicon: Sendable {
     let provenance: ProvenanceTable
     /// The word layout of every form, without strings, read per mention on the hot path.
     let formShapes: [FormShape]
+    /// The tables read per token, as raw memory.
+    let tables: MatchTables
 
     /// Compiles a scheme; throws a `LexiconCompileError` for a term that is empty, malformed or
     /// that no text could match, naming its concept and its place in the lexicon file.
@@ -73,8 +75,11 @@ public struct CompiledLexicon: Sendable {
         provenance = ProvenanceTable(
             terms: compiler.patterns.map { terms[Int($0.term)].text }, rules: compiler.patterns.map(\.rule))
         formShapes = compiler.patterns.map {
-            FormShape(wordCount: Int32($0.wordCount), wordsBeforeGap: Int32($0.wordsBeforeGap), hyphenMask: $0.hyphenMask)
+            FormShape(
+                wordCount: Int32($0.wordCount), wordsBeforeGap: Int32($0.wordsBeforeGap), hyphenMask: $0.hyphenMask,
+                acronymMask: $0.acronymMask)
         }
+        tables = MatchTables(vocabulary: compiler.vocabulary, automaton: compiler.automaton, roles: compiler.roles)
     }
 
     /// How many distinct forms the automaton holds (terms and exclusions with their variants).
@@ -94,4 +99,6 @@ struct FormShape: Sendable {
     var wordsBeforeGap: Int32
     /// Bit `i`: the form writes a hyphen before word `i`.
     var hyphenMask: UInt64
+    /// Bit `i`: word `i` is an acronym.
+    var acronymMask: UInt64
 }

@@ -30,34 +30,30 @@ public struct ConceptTagger: Sendable {
     public func tag(_ sentences: [Sentence], in document: Document, each body: (TaggedSentence) -> Void) {
         var text = document.text
         let languages = BlockLanguages(blocks: document.blocks, schemeLanguage: lexicon.language)
+        let tables = lexicon.tables
+        let scanner = TokenScanner(vocabulary: tables.vocabulary)
+        let matcher = TermMatcher(tables: tables, automaton: lexicon.automaton)
+        var builder = MentionBuilder(lexicon: lexicon, policy: overlaps)
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(64)
         text.withUTF8 { bytes in
-            lexicon.vocabulary.keys.withUnsafeBufferPointer { keys in
-                lexicon.vocabulary.values.withUnsafeBufferPointer { values in
-                    let view = VocabularyView(
-                        keys: keys.baseAddress.unsafelyUnwrapped, values: values.baseAddress.unsafelyUnwrapped,
-                        mask: keys.count - 1, shift: lexicon.vocabulary.slotShift)
-                    let scanner = TokenScanner(vocabulary: view)
-                    var candidates: [Candidate] = []
-                    let matcher = TermMatcher(automaton: lexicon.automaton)
-                    let builder = MentionBuilder(lexicon: lexicon, policy: overlaps)
-                    for sentence in sentences {
-                        let range = sentence.range.clamped(to: 0..<bytes.count)
-                        guard !range.isEmpty, !languages.excludes(range.lowerBound) else {
-                            body(TaggedSentence(sentence: sentence))
-                            continue
-                        }
-                        scanner.scan(bytes, range: range)
-                        let tokens = scanner.tokens
-                        matcher.matches(in: tokens, into: &candidates)
-                        guard !candidates.isEmpty else {
-                            body(TaggedSentence(sentence: sentence))
-                            continue
-                        }
-                        body(TaggedSentence(sentence: sentence, mentions: builder.mentions(from: candidates, in: tokens)))
-                    }
+            for sentence in sentences {
+                let range = sentence.range.clamped(to: 0..<bytes.count)
+                guard !range.isEmpty, !languages.excludes(range.lowerBound) else {
+                    body(TaggedSentence(sentence: sentence))
+                    continue
                 }
+                scanner.scan(bytes, range: range)
+                let tokens = scanner.tokens
+                matcher.matches(in: tokens, into: &candidates)
+                guard !candidates.isEmpty else {
+                    body(TaggedSentence(sentence: sentence))
+                    continue
+                }
+                body(TaggedSentence(sentence: sentence, mentions: builder.mentions(from: candidates, in: tokens)))
             }
         }
+        withExtendedLifetime(tables) {}
     }
 }
 

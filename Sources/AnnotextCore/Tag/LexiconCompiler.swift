@@ -95,7 +95,11 @@ struct LexiconCompiler {
             var flags: UInt8 = term.isExclusion ? MatchOutput.exclusion : 0
             if pattern.acronymMask != 0 || term.caseShapes != nil { flags |= MatchOutput.checksCase }
             if !term.context.isEmpty { flags |= MatchOutput.guarded }
-            return MatchOutput(pattern: index, concept: term.concept, rank: UInt8(min(pattern.rank, 255)), flags: flags)
+            if pattern.wordsBeforeGap != pattern.wordCount { flags |= MatchOutput.gap }
+            if pattern.wordCount > 16 { flags |= MatchOutput.longForm }
+            return MatchOutput(
+                pattern: index, concept: term.concept, rank: UInt8(min(pattern.rank, 255)), flags: flags,
+                hyphens: UInt16(truncatingIfNeeded: pattern.hyphenMask))
         }
     }
 

@@ -7,21 +7,18 @@ struct MatchAutomaton: Sendable {
     private(set) var rootChildren: [UInt32] = [0]
     /// Children below the root, keyed by `node << 32 | token id`.
     private(set) var transitions = HashTable64(capacity: 1024)
-    /// The patterns ending at each node, flattened: node `n` owns
-    /// `outputs[outputStarts[n]..<outputStarts[n + 1]]` once `finish()` has run.
-    private(set) var outputStarts: [UInt32] = []
+    /// The patterns ending at each node, flattened: node `n` owns the run that its
+    /// `nodeInfo` entry points at, once `finish()` has run.
     private(set) var outputs: [UInt32] = []
     /// What the matcher needs of each output without touching the pattern tables (which are
     /// large, so each look there is a cache miss): filled by `describeOutputs`.
     private(set) var outputInfo: [MatchOutput] = []
+    /// Per node, its outputs and flags packed as `NodeInfo` (filled by `finish()`).
+    private(set) var nodeInfo: [UInt64] = []
     /// Gap edges: node → (min, max, node the gap leads to).
     private(set) var gapEdges: [UInt32: [(min: Int, max: Int, target: UInt32)]] = [:]
     /// Whether a node has children below it, by node: a leaf needs no transition lookup.
     private(set) var hasChildren: [Bool] = [true]
-    /// Whether a token id occurs after the first word of some form: other tokens end every walk.
-    private(set) var continues: [Bool] = [false]
-    /// Whether a node has gap edges, by node (filled by `finish()`).
-    private(set) var hasGapEdges: [Bool] = []
     /// Outputs per node while building.
     private var pending: [[UInt32]] = [[]]
     private var gapTargets: [UInt64: UInt32] = [:]
@@ -42,8 +39,6 @@ struct MatchAutomaton: Sendable {
             found = newNode()
             transitions.set(found, for: key)
             hasChildren[Int(node)] = true
-            if Int(id) >= continues.count { continues += [Bool](repeating: false, count: Int(id) + 1 - continues.count) }
-            continues[Int(id)] = true
         }
         return found
     }
@@ -74,19 +69,17 @@ struct MatchAutomaton: Sendable {
         if rootChildren.count < vocabularySize + 1 {
             rootChildren += [UInt32](repeating: 0, count: vocabularySize + 1 - rootChildren.count)
         }
-        if continues.count < vocabularySize + 1 {
-            continues += [Bool](repeating: false, count: vocabularySize + 1 - continues.count)
-        }
-        outputStarts = [0]
-        outputStarts.reserveCapacity(pending.count + 1)
-        for list in pending {
+        nodeInfo = []
+        nodeInfo.reserveCapacity(pending.count)
+        for (node, list) in pending.enumerated() {
+            nodeInfo.append(
+                NodeInfo.pack(
+                    outputStart: outputs.count, outputCount: list.count, hasChildren: hasChildren[node],
+                    hasGapEdges: gapEdges[UInt32(node)] != nil))
             outputs += list
-            outputStarts.append(UInt32(outputs.count))
         }
         pending = []
         gapTargets = [:]
-        hasGapEdges = [Bool](repeating: false, count: nodeCount)
-        for node in gapEdges.keys { hasGapEdges[Int(node)] = true }
     }
 
     /// Fills `outputInfo` from the compiled patterns.
@@ -112,6 +105,9 @@ struct MatchOutput: Sendable {
     var rank: UInt8
     /// `MatchOutput` flags.
     var flags: UInt8
+    /// Bit `i`: the form writes a hyphen before word `i` (forms of up to 16 words; longer ones
+    /// have `longForm` and are read from `CompiledLexicon.formShapes`).
+    var hyphens: UInt16 = 0
 
     /// The form is an exclusion.
     static let exclusion: UInt8 = 1
@@ -119,4 +115,8 @@ struct MatchOutput: Sendable {
     static let checksCase: UInt8 = 2
     /// The term has a context guard.
     static let guarded: UInt8 = 4
+    /// The form has a word gap.
+    static let gap: UInt8 = 8
+    /// The form has more than 16 words.
+    static let longForm: UInt8 = 16
 }

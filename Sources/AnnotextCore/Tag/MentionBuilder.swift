@@ -2,20 +2,32 @@
 /// case, case-sensitive terms, web addresses, exclusions, context guards), lets the overlap
 /// policy choose, and gives each mention its span, provenance and attributes.
 ///
-/// One builder serves a whole document, so its scratch lists are allocated once.
-final class MentionBuilder {
+/// One builder serves a whole document: its scratch lists keep their capacity from unit to unit,
+/// so a unit costs no allocation beyond the mentions it returns. It is not copyable: a copy
+/// would retain every table of the lexicon.
+struct MentionBuilder: ~Copyable {
     let lexicon: CompiledLexicon
     let policy: OverlapPolicy
     private var matches: [TokenMatch] = []
-    private var exclusions: [(first: Int, end: Int, concept: Int32)] = []
+    private var exclusions: [TokenMatch] = []
+    private var exclusionSweep = ExclusionSweep()
+    private var resolver = OverlapResolver()
+    /// Scratch for `ClauseScope`, `hedgedCapacity` entries.
+    private var hedged: UnsafeMutablePointer<Bool>
+    private var hedgedCapacity = 256
 
     init(lexicon: CompiledLexicon, policy: OverlapPolicy) {
         self.lexicon = lexicon
         self.policy = policy
+        hedged = .allocate(capacity: hedgedCapacity)
+    }
+
+    deinit {
+        hedged.deallocate()
     }
 
     /// The mentions of a unit from the raw matches in its tokens.
-    func mentions(from candidates: [Candidate], in tokens: UnsafeBufferPointer<Token>) -> [Mention] {
+    mutating func mentions(from candidates: [Candidate], in tokens: UnsafeBufferPointer<Token>) -> [Mention] {
         matches.removeAll(keepingCapacity: true)
         exclusions.removeAll(keepingCapacity: true)
         var guarded = false
@@ -23,40 +35,61 @@ final class MentionBuilder {
             let output = candidate.output
             if output.flags & MatchOutput.checksCase != 0, !passesCase(candidate, tokens) { continue }
             if touchesWebAddress(candidate, tokens) { continue }
+            let match = TokenMatch(
+                first: candidate.first, end: candidate.end, concept: output.concept, pattern: output.pattern,
+                rank: output.rank, flags: output.flags, hyphens: output.hyphens)
             if output.flags & MatchOutput.exclusion != 0 {
-                exclusions.append((candidate.first, candidate.end, output.concept))
+                exclusions.append(match)
             } else {
                 guarded = guarded || output.flags & MatchOutput.guarded != 0
-                matches.append(
-                    TokenMatch(
-                        first: candidate.first, end: candidate.end, concept: output.concept, pattern: output.pattern,
-                        rank: output.rank))
+                matches.append(match)
             }
         }
-        if !exclusions.isEmpty {
-            matches.removeAll { match in
-                exclusions.contains { $0.concept == match.concept && $0.first <= match.first && match.end <= $0.end }
-            }
+        if !exclusions.isEmpty { exclusionSweep.removeExcluded(from: &matches, by: exclusions, conceptCount: lexicon.conceptIDs.count) }
+        if guarded {
+            // Taken out of `self` while the closure reads `self`.
+            var list: [TokenMatch] = []
+            swap(&list, &matches)
+            list.removeAll { !passesContext($0, tokens) }
+            swap(&list, &matches)
         }
-        if guarded { matches.removeAll { !passesContext($0, tokens) } }
         guard !matches.isEmpty else { return [] }
-        let scope = ClauseScope(tokens: tokens, roles: lexicon.roles)
-        return OverlapResolver.resolve(matches, policy: policy).map { chosen in
-            var top = mention(for: chosen.match, tokens, scope)
-            top.nested = chosen.nested.map { mention(for: $0, tokens, scope) }
-            return top
+        resolver.resolve(matches, policy: policy)
+        if hedgedCapacity < tokens.count {
+            hedged.deallocate()
+            hedgedCapacity = max(tokens.count, hedgedCapacity * 2)
+            hedged = .allocate(capacity: hedgedCapacity)
+        }
+        let scope = ClauseScope(
+            tokens: tokens, hedged: UnsafeMutableBufferPointer(start: hedged, count: tokens.count))
+        // Each mention is built in its final place: an append would copy it (and retain what it
+        // holds) and then destroy the original.
+        return [Mention](unsafeUninitializedCapacity: resolver.chosen.count) { buffer, initialized in
+            for chosen in resolver.chosen {
+                let nested =
+                    chosen.nested.isEmpty
+                    ? []
+                    : [Mention](unsafeUninitializedCapacity: chosen.nested.count) { inner, count in
+                        for index in chosen.nested {
+                            inner.initializeElement(
+                                at: count, to: mention(for: resolver.nested[index], tokens, scope, nested: []))
+                            count += 1
+                        }
+                    }
+                buffer.initializeElement(at: initialized, to: mention(for: chosen.match, tokens, scope, nested: nested))
+                initialized += 1
+            }
         }
     }
 
     /// Acronym words in capitals (or capitalised from four letters, not before a hyphen), and
     /// case-sensitive terms in the lexicon's case.
     private func passesCase(_ candidate: Candidate, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
-        let pattern = lexicon.patterns[Int(candidate.output.pattern)]
-        let term = Int(pattern.term)
-        let acronymMask = pattern.acronymMask
+        let shape = lexicon.formShapes[Int(candidate.output.pattern)]
+        let acronymMask = shape.acronymMask
         if acronymMask != 0 {
-            for word in 0..<min(pattern.wordCount, 64) where pattern.acronymMask & (1 << UInt64(word)) != 0 {
-                let index = tokenIndex(ofWord: word, candidate, pattern)
+            for word in 0..<min(Int(shape.wordCount), 64) where acronymMask & (1 << UInt64(word)) != 0 {
+                let index = tokenIndex(ofWord: word, candidate, shape)
                 let token = tokens[index]
                 if token.shape & (Shape.upper | Shape.dotted) != 0 { continue }
                 let beforeHyphen = index + 1 < tokens.count && tokens[index + 1].separator & Separator.hyphen != 0
@@ -64,34 +97,36 @@ final class MentionBuilder {
                 return false
             }
         }
-        if let shapes = lexicon.terms[term].caseShapes, shapes.count == pattern.wordCount {
+        let term = Int(lexicon.patterns[Int(candidate.output.pattern)].term)
+        if let shapes = lexicon.terms[term].caseShapes, shapes.count == Int(shape.wordCount) {
             let caseBits = Shape.lower | Shape.upper | Shape.title
-            for (word, shape) in shapes.enumerated() where shape & caseBits != 0 {
-                let token = tokens[tokenIndex(ofWord: word, candidate, pattern)]
+            for (word, wordShape) in shapes.enumerated() where wordShape & caseBits != 0 {
+                let token = tokens[tokenIndex(ofWord: word, candidate, shape)]
                 let written = token.shape & Shape.dotted != 0 ? Shape.upper : token.shape & caseBits
-                if written != shape & caseBits { return false }
+                if written != wordShape & caseBits { return false }
             }
         }
         return true
     }
 
     /// The token that matched word `word` of a form, counting from the end after a gap.
-    private func tokenIndex(ofWord word: Int, _ candidate: Candidate, _ pattern: CompiledPattern) -> Int {
-        word < pattern.wordsBeforeGap ? candidate.first + word : candidate.end - (pattern.wordCount - word)
+    private func tokenIndex(ofWord word: Int, _ candidate: Candidate, _ shape: FormShape) -> Int {
+        word < Int(shape.wordsBeforeGap) ? candidate.first + word : candidate.end - (Int(shape.wordCount) - word)
     }
 
     private func touchesWebAddress(_ candidate: Candidate, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
-        (candidate.first..<candidate.end).contains { tokens[$0].shape & Shape.webAddress != 0 }
+        for index in candidate.first..<candidate.end where tokens[index].shape & Shape.webAddress != 0 { return true }
+        return false
     }
 
     /// A guarded term counts only with one of its context words within its window.
     private func passesContext(_ match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         let index = Int(lexicon.patterns[Int(match.pattern)].term)
         guard !lexicon.terms[index].context.isEmpty else { return true }
-        let term = lexicon.terms[index]
-        let low = max(0, match.first - term.contextWindow)
-        let high = min(tokens.count, match.end + term.contextWindow)
-        for sequence in term.context where !sequence.isEmpty && sequence.count <= high - low {
+        let window = lexicon.terms[index].contextWindow
+        let low = max(0, match.first - window)
+        let high = min(tokens.count, match.end + window)
+        for sequence in lexicon.terms[index].context where !sequence.isEmpty && sequence.count <= high - low {
             for start in low...(high - sequence.count) {
                 if sequence.indices.allSatisfy({ tokens[start + $0].id == sequence[$0] }) { return true }
             }
@@ -99,27 +134,31 @@ final class MentionBuilder {
         return false
     }
 
-    private func mention(for match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>, _ scope: ClauseScope) -> Mention {
-        var mention = Mention(
+    private func mention(
+        for match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>, _ scope: ClauseScope, nested: [Mention]
+    ) -> Mention {
+        Mention(
             concept: lexicon.conceptIDs[Int(match.concept)],
             range: tokens[match.first].start..<tokens[match.end - 1].end,
             isNegated: scope.isNegated(at: match.first), isHedged: scope.isHedged(at: match.first),
-            isAttributed: scope.isAttributed(at: match.first))
-        // Indexes only: the term and rule strings are looked up when a writer asks (`--explain`).
-        mention.source = .lexicon(
-            lexicon.provenance, pattern: match.pattern, concept: match.concept, extras: extras(match, tokens))
-        return mention
+            isAttributed: scope.isAttributed(at: match.first), nested: nested,
+            // Indexes only: the term and rule strings are looked up when a writer asks (`--explain`).
+            source: .lexicon(
+                lexicon.provenance, pattern: match.pattern, concept: match.concept, extras: extras(match, tokens)))
     }
 
     /// How the text joins the form's words and a possessive ending, as `ProvenanceTable.Extra` bits.
     private func extras(_ match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>) -> UInt8 {
         var extras: UInt8 = 0
-        let shape = lexicon.formShapes[Int(match.pattern)]
-        let wordCount = Int(shape.wordCount)
-        if wordCount > 1, Int(shape.wordsBeforeGap) == wordCount, wordCount == match.end - match.first {
+        // A form without a gap matched one token per word.
+        let wordCount = match.end - match.first
+        if wordCount > 1, match.flags & MatchOutput.gap == 0 {
+            let hyphenMask =
+                match.flags & MatchOutput.longForm != 0
+                ? lexicon.formShapes[Int(match.pattern)].hyphenMask : UInt64(match.hyphens)
             for word in 1..<wordCount where word < 64 {
                 let textHyphen = tokens[match.first + word].separator & Separator.hyphen != 0
-                let formHyphen = shape.hyphenMask & (1 << UInt64(word)) != 0
+                let formHyphen = hyphenMask & (1 << UInt64(word)) != 0
                 if textHyphen && !formHyphen { extras |= ProvenanceTable.Extra.hyphen }
                 if !textHyphen && formHyphen { extras |= ProvenanceTable.Extra.space }
             }

@@ -36,11 +36,13 @@ extension ScanRun {
             shape |= Shape.title
         }
         if start < webAddressEnd { shape |= Shape.webAddress }
-        let id = vocabulary?.id(for: hash(from: foldStart)) ?? 0
+        // One load gives the id (low half) and the clause-cue roles (high half).
+        let entry = vocabulary?.entry(for: hash(from: foldStart)) ?? 0
         tokens.append(
             Token(
-                start: start, end: tokenEnd, id: id, foldStart: UInt32(foldStart),
-                foldLength: UInt16(truncatingIfNeeded: foldCount - foldStart), separator: separator, shape: shape))
+                start: start, end: tokenEnd, id: UInt32(truncatingIfNeeded: entry), foldStart: UInt32(foldStart),
+                foldLength: UInt16(truncatingIfNeeded: foldCount - foldStart), separator: separator, shape: shape,
+                role: UInt32(truncatingIfNeeded: entry >> 32)))
         return index
     }
 
@@ -89,7 +91,7 @@ extension ScanRun {
         var upper2 = 0
         var lower2 = 0
         let joinedEnd = letters(from: next, upper: &upper2, lower: &lower2)
-        guard vocabulary.id(for: hash(from: foldStart)) != 0 else {
+        guard vocabulary.value(for: hash(from: foldStart)) != 0 else {
             foldCount = firstEnd
             return nil
         }

@@ -5,7 +5,7 @@ struct ScanRun {
     let fold: UnsafeMutablePointer<UInt8>
     let kinds: UnsafePointer<UInt8>
     let foldTable: UnsafePointer<UInt8>
-    let vocabulary: VocabularyView?
+    let vocabulary: HashTable64.View?
     var tokens: TokenList
     var foldCount = 0
     var webAddressEnd = -1
@@ -39,6 +39,12 @@ struct ScanRun {
             let (kind, length, _) = character(at: index)
             switch kind {
             case .lower, .upper, .digit, .caseless:
+                if index &+ 8 <= end, let next = shortWord(at: index, separator: separator) {
+                    index = next
+                    separator = Separator.space
+                    newlines = 0
+                    continue
+                }
                 index = word(at: index, separator: separator)
                 separator = tokens.last.map { $0.shape & Shape.possessive != 0 ? Separator.possessive : 0 } ?? 0
                 newlines = 0
@@ -63,6 +69,38 @@ struct ScanRun {
         }
     }
 
+    /// The common word, fast: up to seven ASCII letters and digits followed by a space, read as
+    /// one chunk, hashed from a register, appended with the space after it consumed. Nil when
+    /// the word is longer, not ASCII or followed by something else: `word(at:separator:)` then
+    /// reads it (the results are the same). `start + 8` must not pass `end`.
+    @inline(__always)
+    mutating func shortWord(at start: Int, separator: UInt8) -> Int? {
+        let raw = UnsafeRawPointer(bytes + start).loadUnaligned(as: UInt64.self)
+        let chunk = ASCIIWordChunk(raw)
+        let length = chunk.length
+        guard length > 0, length < 8, bytes[start &+ length] == 0x20 else { return nil }
+        let foldStart = foldCount
+        UnsafeMutableRawPointer(fold + foldStart).storeBytes(of: chunk.folded, as: UInt64.self)
+        foldCount = foldStart &+ length
+        var shape: UInt8 = 0
+        if chunk.upperCount == 0 {
+            shape = chunk.lowerCount > 0 ? Shape.lower : 0
+        } else if chunk.lowerCount == 0 {
+            shape = Shape.upper
+        } else if chunk.upperCount == 1, UInt8(truncatingIfNeeded: raw) &- UInt8(ascii: "A") < 26 {
+            shape = Shape.title
+        }
+        if start < webAddressEnd { shape |= Shape.webAddress }
+        let word = chunk.folded & ((1 << UInt64(truncatingIfNeeded: length &* 8)) &- 1)
+        let entry = vocabulary?.entry(for: HashTable64.hash(word: word, count: length)) ?? 0
+        tokens.append(
+            Token(
+                start: start, end: start &+ length, id: UInt32(truncatingIfNeeded: entry), foldStart: UInt32(foldStart),
+                foldLength: UInt16(truncatingIfNeeded: length), separator: separator, shape: shape,
+                role: UInt32(truncatingIfNeeded: entry >> 32)))
+        return start &+ length &+ 1
+    }
+
     /// Folds the letters and digits from `index` into the buffer; returns where they stop.
     /// The ASCII loop keeps its state in locals (registers): it runs for every byte of a word.
     @inline(__always)
@@ -78,6 +116,18 @@ struct ScanRun {
         var uppers = 0
         var lowers = 0
         while index < end {
+            if index &+ 8 <= end {
+                // Eight bytes per step while the word is ASCII; the fold buffer has 8 bytes of
+                // slack, so the whole chunk may be stored and the bytes past the word overwritten.
+                let chunk = ASCIIWordChunk(UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
+                UnsafeMutableRawPointer(fold + count).storeBytes(of: chunk.folded, as: UInt64.self)
+                uppers &+= chunk.upperCount
+                lowers &+= chunk.lowerCount
+                count &+= chunk.length
+                index &+= chunk.length
+                if chunk.length == 8 { continue }
+                guard bytes[index] >= 0x80 else { break }
+            }
             let byte = bytes[index]
             let folded = foldTable[Int(byte)]
             if folded != 0 {

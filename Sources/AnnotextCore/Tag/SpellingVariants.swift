@@ -18,6 +18,17 @@ enum SpellingVariants {
     ]
     private static let usByUK: [String: String] = Dictionary(pairs.map { ($0.uk, $0.us) }, uniquingKeysWith: { a, _ in a })
     private static let ukByUS: [String: String] = Dictionary(pairs.map { ($0.us, $0.uk) }, uniquingKeysWith: { a, _ in a })
+    /// The stems of five letters or more that derive other words, in `pairs` order, by the first
+    /// byte of either spelling: a 50,000-term lexicon asks for every word, so each word looks
+    /// only at the few stems that can start it.
+    private static let stemsByFirstByte: [UInt8: [(uk: String, us: String)]] = {
+        var table: [UInt8: [(uk: String, us: String)]] = [:]
+        for pair in pairs where pair.uk.utf8.count >= 5 {
+            let firsts = Set([pair.uk.utf8.first, pair.us.utf8.first].compactMap { $0 })
+            for first in firsts { table[first, default: []].append(pair) }
+        }
+        return table
+    }()
 
     /// Suffixes spelt `-ise` in British and `-ize` in American use, with their derivations.
     private static let suffixes: [(uk: String, us: String)] = [
@@ -39,7 +50,7 @@ enum SpellingVariants {
         if let us = usByUK[word] { result.append((us, "us-spelling")) }
         if let uk = ukByUS[word] { result.append((uk, "uk-spelling")) }
         if !result.isEmpty { return result }
-        for (uk, us) in pairs where uk.utf8.count >= 5 {
+        for (uk, us) in word.utf8.first.flatMap({ stemsByFirstByte[$0] }) ?? [] {
             // Derived forms of the listed stems: `behavioural`, `defences`, `honourable`.
             if word.hasPrefix(uk), word.utf8.count > uk.utf8.count {
                 return [(us + word.dropFirst(uk.count), "us-spelling")]

@@ -15,6 +15,8 @@ struct Token {
     var separator: UInt8
     /// How it is written (`Shape` flags).
     var shape: UInt8
+    /// Its `ClauseCue` roles, read with its id from the vocabulary (0 for a word without).
+    var role: UInt32 = 0
 }
 
 /// What lies between two tokens, as flags: the matcher lets a term run across spaces, one line

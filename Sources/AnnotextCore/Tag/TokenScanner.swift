@@ -9,7 +9,7 @@
 /// as untaggable.
 final class TokenScanner {
     /// The vocabulary the tokens are looked up in; nil when compiling terms (no joins then).
-    let vocabulary: VocabularyView?
+    let vocabulary: HashTable64.View?
     /// The folded bytes of the tokens of the current range, with 8 bytes of slack for hashing.
     private var folded: UnsafeMutablePointer<UInt8>
     private var foldCapacity = 256
@@ -19,7 +19,7 @@ final class TokenScanner {
     private let kinds = TextFolding.asciiKinds
     private let foldTable = TextFolding.asciiFold
 
-    init(vocabulary: VocabularyView?) {
+    init(vocabulary: HashTable64.View?) {
         self.vocabulary = vocabulary
         folded = .allocate(capacity: foldCapacity + 8)
         folded.initialize(repeating: 0, count: foldCapacity + 8)
@@ -81,17 +81,4 @@ struct TokenList {
     }
 
     var last: Token? { count > 0 ? base[count - 1] : nil }
-}
-
-/// A read-only view of the vocabulary table for the scan loop.
-struct VocabularyView {
-    let keys: UnsafePointer<UInt64>
-    let values: UnsafePointer<UInt32>
-    let mask: Int
-    let shift: UInt64
-
-    @inline(__always)
-    func id(for hash: UInt64) -> UInt32 {
-        HashTable64.lookup(hash, keys: keys, values: values, mask: mask, shift: shift)
-    }
 }
