@@ -35,7 +35,7 @@ struct TaggedSentenceEncoder {
 
     /// Writes one unit: `documentPrefix` is `{"document":NAME,"index":`.
     mutating func writeUnit(
-        _ unit: TaggedSentence, documentPrefix: [UInt8], bytes: UnsafeBufferPointer<UInt8>,
+        _ unit: TaggedSentence, documentPrefix: UnsafeBufferPointer<UInt8>, bytes: UnsafeBufferPointer<UInt8>,
         offsets: inout ScalarOffsetCursor
     ) {
         if layout == .array { out.append(count == 0 ? "[\n" : ",\n") }

@@ -155,14 +155,18 @@ private struct PieceJob: @unchecked Sendable {
         var offsets = cursor
         let size = (units.last?.range.upperBound ?? first.range.lowerBound) - first.range.lowerBound
         encoder.out.bytes.reserveCapacity(size * 2 + units.count * 96)
-        if let tagger = annotator.tagger {
-            tagger.tag(Array(units), in: document) { unit in
-                encoder.writeUnit(unit, documentPrefix: documentPrefix, bytes: bytes, offsets: &offsets)
-            }
-        } else {
-            for unit in units {
-                encoder.writeUnit(
-                    TaggedSentence(sentence: unit), documentPrefix: documentPrefix, bytes: bytes, offsets: &offsets)
+        // Lent as a pointer: retaining one shared array per unit from every core at once makes
+        // the cores fight over its reference count.
+        documentPrefix.withUnsafeBufferPointer { prefix in
+            if let tagger = annotator.tagger {
+                tagger.tag(Array(units), in: document) { unit in
+                    encoder.writeUnit(unit, documentPrefix: prefix, bytes: bytes, offsets: &offsets)
+                }
+            } else {
+                for unit in units {
+                    encoder.writeUnit(
+                        TaggedSentence(sentence: unit), documentPrefix: prefix, bytes: bytes, offsets: &offsets)
+                }
             }
         }
     }

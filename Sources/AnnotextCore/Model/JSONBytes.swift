@@ -19,6 +19,11 @@ package struct JSONBytes {
         bytes.append(contentsOf: other)
     }
 
+    @inline(__always)
+    package mutating func append(_ other: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: other)
+    }
+
     /// Appends a non-negative decimal integer (offsets and indexes).
     package mutating func appendInteger(_ value: Int) {
         guard value >= 10 else {
