@@ -68,7 +68,7 @@ extension CorpusStore {
         }
     }
 
-    /// Marks a write, so that postings held in memory (`PostingsCache`) are read again.
+    /// Marks a write, so that the names and labels a reader caches (`ReaderCache`) are read again.
     static func bumpGeneration(_ db: Database) throws {
         try db.execute(
             sql: """
