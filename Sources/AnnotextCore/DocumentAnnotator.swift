@@ -55,11 +55,13 @@ public struct DocumentAnnotator: Sendable {
     /// document and indexes counted from the document's first unit.
     public func records(for parts: DocumentParts, part: Int) -> [SentenceRecord] {
         let units = Array(parts.sentences[parts.range(ofPart: part)])
+        let start = parts.start(ofPart: part)
         guard let tagger, let labels else {
             return SentenceRecord.records(
-                for: units.map { TaggedSentence(sentence: $0) }, in: parts.document, includeMentions: false)
+                for: units.map { TaggedSentence(sentence: $0) }, in: parts.document, includeMentions: false,
+                from: start)
         }
-        return SentenceRecord.records(for: tagger.tag(units, in: parts.document), in: parts.document) {
+        return SentenceRecord.records(for: tagger.tag(units, in: parts.document), in: parts.document, from: start) {
             labels[$0] ?? $0
         }
     }
@@ -75,10 +77,28 @@ public struct DocumentParts: Sendable {
     /// Units per run (the last run may hold fewer).
     let unitsPerPart: Int
 
+    /// The scalar offset of each run's first unit, so each run's offsets are counted from
+    /// where it starts, not from the start of the document.
+    let scalarStarts: [Int]
+
     init(document: Document, sentences: [Sentence], unitsPerPart: Int) {
         self.document = document
         self.sentences = sentences
-        self.unitsPerPart = max(1, unitsPerPart)
+        let unitsPerPart = max(1, unitsPerPart)
+        self.unitsPerPart = unitsPerPart
+        let firstBytes = stride(from: 0, to: sentences.count, by: unitsPerPart).map { sentences[$0].range.lowerBound }
+        if firstBytes.count > 1 {
+            var text = document.text
+            scalarStarts = text.withUTF8 { ScalarOffsetCursor.scalarOffsets(ofBytes: firstBytes, in: $0) }
+        } else {
+            scalarStarts = []
+        }
+    }
+
+    /// Where counting starts for run `part`: the byte of its first unit and its scalar offset.
+    func start(ofPart part: Int) -> (byte: Int, scalar: Int) {
+        guard scalarStarts.indices.contains(part) else { return (0, 0) }
+        return (sentences[part * unitsPerPart].range.lowerBound, scalarStarts[part])
     }
 
     /// The number of units in the document.

@@ -61,7 +61,8 @@ public final class TaggedSentenceWriter {
                 sink.write(contentsOf: output)
                 return
             }
-            let scalarStarts = Self.scalarStarts(of: pieces, units: units, bytes: bytes)
+            let scalarStarts = ScalarOffsetCursor.scalarOffsets(
+                ofBytes: pieces.map { units[$0.lowerBound].range.lowerBound }, in: bytes)
             // Reused from hand to hand: fresh buffers would cost a page fault every 4 KB.
             var outputs = [[UInt8]](repeating: [], count: Self.piecesInHand)
             var first = 0
@@ -107,26 +108,6 @@ public final class TaggedSentenceWriter {
             first = next
         }
         return pieces
-    }
-
-    /// The scalar offset at which each piece's first unit starts, counted on all cores.
-    static func scalarStarts(of pieces: [Range<Int>], units: [Sentence], bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var counts = [Int](repeating: 0, count: pieces.count)
-        counts.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            nonisolated(unsafe) let bytes = bytes
-            DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
-                // Scalars between the previous piece's start and this one's.
-                let from = k == 0 ? 0 : units[pieces[k - 1].lowerBound].range.lowerBound
-                slots[k] = ScalarOffsetCursor.scalarCount(bytes, from: from, to: units[pieces[k].lowerBound].range.lowerBound)
-            }
-        }
-        var total = 0
-        for k in counts.indices {
-            total += counts[k]
-            counts[k] = total
-        }
-        return counts
     }
 }
 

@@ -1,3 +1,5 @@
+import Dispatch
+
 extension SentenceRecord {
     /// Converts a document's tagged units into records, turning UTF-8 byte offsets into scalar
     /// offsets in one forward pass over the text.
@@ -6,14 +8,16 @@ extension SentenceRecord {
     ///   - tagged: the document's units with their mentions, in document order.
     ///   - document: the document they point into.
     ///   - includeMentions: false for plain segmentation (records carry no `mentions`).
+    ///   - start: a byte at or before the first unit, with its scalar offset: where counting
+    ///     starts, so a run from the middle of a long document is not counted from its start.
     ///   - label: the preferred label of a concept id.
     public static func records(
         for tagged: [TaggedSentence], in document: Document, includeMentions: Bool = true,
-        label: (String) -> String = { $0 }
+        from start: (byte: Int, scalar: Int) = (0, 0), label: (String) -> String = { $0 }
     ) -> [SentenceRecord] {
         var text = document.text
         return text.withUTF8 { bytes in
-            var offsets = ScalarOffsetCursor(bytes)
+            var offsets = ScalarOffsetCursor(bytes, byte: start.byte, scalar: start.scalar)
             var records: [SentenceRecord] = []
             records.reserveCapacity(tagged.count)
             for unit in tagged {
@@ -77,6 +81,25 @@ public struct ScalarOffsetCursor {
     @inline(__always)
     private static func continuations(_ word: UInt64) -> Int {
         (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+    }
+
+    /// The scalar offset of each of `positions` (ascending scalar boundaries), the stretches
+    /// between them counted on all cores.
+    public static func scalarOffsets(ofBytes positions: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var counts = [Int](repeating: 0, count: positions.count)
+        counts.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            nonisolated(unsafe) let bytes = bytes
+            DispatchQueue.concurrentPerform(iterations: positions.count) { k in
+                slots[k] = scalarCount(bytes, from: k == 0 ? 0 : positions[k - 1], to: positions[k])
+            }
+        }
+        var total = 0
+        for k in counts.indices {
+            total += counts[k]
+            counts[k] = total
+        }
+        return counts
     }
 
     /// The number of scalars that start in `bytes[from..<to]`.
