@@ -9,6 +9,10 @@ struct TaggedSentenceEncoder {
     let includesProvenance: Bool
     /// Concept ids by index in the writer's scheme.
     let conceptIDs: [String]
+    /// Whether mentions' concept indexes are known to index `conceptIDs` (the tagger's scheme
+    /// is the writer's): then a mention's id is neither read nor compared, which with many
+    /// mentions on all cores would make them fight over the id strings' reference counts.
+    var trustsConceptIndexes = false
     /// Preferred labels by concept id (the first of a repeated id).
     let labels: [String: String]
     /// Units written so far.
@@ -72,7 +76,11 @@ struct TaggedSentenceEncoder {
         // Fields are read in place: copying a whole mention would retain its strings.
         for i in mentions.indices {
             if i > 0 { mentionBytes.append(",") }
-            appendConceptPrefix(concept: mentions[i].concept, index: mentions[i].conceptIndex)
+            if trustsConceptIndexes, let index = mentions[i].conceptIndex, index < conceptIDs.count {
+                appendConceptPrefix(index: index)
+            } else {
+                appendConceptPrefix(concept: mentions[i].concept, index: mentions[i].conceptIndex)
+            }
             let range = mentions[i].range
             mentionBytes.appendInteger(offsets.scalarOffset(ofByte: range.lowerBound))
             mentionBytes.append(",\"end\":")
@@ -104,10 +112,15 @@ struct TaggedSentenceEncoder {
             mentionBytes.append(makePrefix(concept))
             return
         }
+        appendConceptPrefix(index: index)
+    }
+
+    /// Appends the cached prefix of the concept at `index` of the scheme, made on first use.
+    private mutating func appendConceptPrefix(index: Int) {
         var range = prefixRanges[index]
         if range.start < 0 {
             let start = prefixStore.count
-            prefixStore.append(contentsOf: makePrefix(concept))
+            prefixStore.append(contentsOf: makePrefix(conceptIDs[index]))
             range = (Int32(start), Int32(prefixStore.count))
             prefixRanges[index] = range
         }

@@ -48,6 +48,10 @@ public final class TaggedSentenceWriter {
         prefix.append("{\"document\":")
         prefix.appendString(document.name)
         prefix.append(",\"index\":")
+        var template = self.template
+        if let tagger = annotator.tagger, !template.conceptIDs.isEmpty {
+            template.trustsConceptIndexes = Self.sameConcepts(template.conceptIDs, tagger.lexicon.scheme)
+        }
         let job = PieceJob(
             document: document, annotator: annotator, documentPrefix: prefix.bytes, template: template,
             firstCount: count)
@@ -94,6 +98,12 @@ public final class TaggedSentenceWriter {
             sink.write(contentsOf: closing.bytes)
         }
         sink.flush()
+    }
+
+    /// Whether `scheme` lists exactly the concepts `ids`, in that order: then the concept index a
+    /// mention carries from the tagger indexes the writer's labels too.
+    static func sameConcepts(_ ids: [String], _ scheme: ConceptScheme) -> Bool {
+        ids.count == scheme.concepts.count && zip(ids, scheme.concepts).allSatisfy { $0 == $1.id }
     }
 
     /// The units cut into runs of about `size` bytes of text each.
