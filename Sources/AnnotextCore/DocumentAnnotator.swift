@@ -54,7 +54,7 @@ public struct DocumentAnnotator: Sendable {
     /// The records of one run of `parts`: its units tagged, offsets in scalars of the whole
     /// document and indexes counted from the document's first unit.
     public func records(for parts: DocumentParts, part: Int) -> [SentenceRecord] {
-        let units = Array(parts.sentences[parts.range(ofPart: part)])
+        let units = Array(parts.units(ofPart: part))
         let start = parts.start(ofPart: part)
         guard let tagger, let labels else {
             return SentenceRecord.records(
@@ -95,8 +95,13 @@ public struct DocumentParts: Sendable {
         }
     }
 
+    /// The units of run `part`.
+    public func units(ofPart part: Int) -> ArraySlice<Sentence> {
+        sentences[range(ofPart: part)]
+    }
+
     /// Where counting starts for run `part`: the byte of its first unit and its scalar offset.
-    func start(ofPart part: Int) -> (byte: Int, scalar: Int) {
+    public func start(ofPart part: Int) -> (byte: Int, scalar: Int) {
         guard scalarStarts.indices.contains(part) else { return (0, 0) }
         return (sentences[part * unitsPerPart].range.lowerBound, scalarStarts[part])
     }

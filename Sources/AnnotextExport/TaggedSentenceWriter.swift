@@ -16,11 +16,10 @@ public final class TaggedSentenceWriter {
     private let template: TaggedSentenceEncoder
     /// Units written so far, across documents.
     private var count = 0
-    /// Bytes of text per piece; tests make it small to cut a small document into many.
-    var pieceSize = TaggedSentenceWriter.pieceBytes
+    /// Units per piece: about 400 KB of prose, a few milliseconds of work for one core. Tests
+    /// make it small to cut a small document into many.
+    var unitsPerPiece = 4096
 
-    /// Bytes of document text per piece: enough to keep a thread busy for a few milliseconds.
-    static let pieceBytes = 1 << 19
     /// Pieces encoded before their output is written.
     static let piecesInHand = 4
 
@@ -55,39 +54,30 @@ public final class TaggedSentenceWriter {
         let job = PieceJob(
             document: document, annotator: annotator, documentPrefix: prefix.bytes, template: template,
             firstCount: count)
-        let units = annotator.segmenter.sentences(in: document, parallel: true)
+        // The annotator's runs: segmented on all cores, each with where its offsets start.
+        let parts = annotator.parts(of: document, unitsPerPart: unitsPerPiece)
         var text = document.text
         text.withUTF8 { bytes in
-            let pieces = Self.pieces(of: units, size: pieceSize)
-            guard pieces.count > 1 else {
-                var output: [UInt8] = []
-                job.encode(units[...], bytes: bytes, cursor: ScalarOffsetCursor(bytes), into: &output)
-                sink.write(contentsOf: output)
-                return
-            }
-            let scalarStarts = ScalarOffsetCursor.scalarOffsets(
-                ofBytes: pieces.map { units[$0.lowerBound].range.lowerBound }, in: bytes)
             // Reused from hand to hand: fresh buffers would cost a page fault every 4 KB.
             var outputs = [[UInt8]](repeating: [], count: Self.piecesInHand)
             var first = 0
-            while first < pieces.count {
-                let hand = min(Self.piecesInHand, pieces.count - first)
+            while first < parts.partCount {
+                let hand = min(Self.piecesInHand, parts.partCount - first)
                 let base = first
                 outputs.withUnsafeMutableBufferPointer { slots in
                     nonisolated(unsafe) let slots = slots
                     nonisolated(unsafe) let bytes = bytes
                     DispatchQueue.concurrentPerform(iterations: hand) { k in
-                        let piece = pieces[base + k]
-                        let start = units[piece.lowerBound].range.lowerBound
-                        let cursor = ScalarOffsetCursor(bytes, byte: start, scalar: scalarStarts[base + k])
-                        job.encode(units[piece], bytes: bytes, cursor: cursor, into: &slots[k])
+                        let start = parts.start(ofPart: base + k)
+                        let cursor = ScalarOffsetCursor(bytes, byte: start.byte, scalar: start.scalar)
+                        job.encode(parts.units(ofPart: base + k), bytes: bytes, cursor: cursor, into: &slots[k])
                     }
                 }
                 for k in 0..<hand { sink.write(contentsOf: outputs[k]) }
                 first += hand
             }
         }
-        count += units.count
+        count += parts.unitCount
     }
 
     /// Closes the array (an empty one when nothing was written) and flushes.
@@ -104,20 +94,6 @@ public final class TaggedSentenceWriter {
     /// mention carries from the tagger indexes the writer's labels too.
     static func sameConcepts(_ ids: [String], _ scheme: ConceptScheme) -> Bool {
         ids.count == scheme.concepts.count && zip(ids, scheme.concepts).allSatisfy { $0 == $1.id }
-    }
-
-    /// The units cut into runs of about `size` bytes of text each.
-    static func pieces(of units: [Sentence], size: Int) -> [Range<Int>] {
-        var pieces: [Range<Int>] = []
-        var first = 0
-        while first < units.count {
-            let limit = units[first].range.lowerBound + size
-            var next = first + 1
-            while next < units.count, units[next].range.lowerBound < limit { next += 1 }
-            pieces.append(first..<next)
-            first = next
-        }
-        return pieces
     }
 }
 

@@ -31,7 +31,7 @@ import Testing
             let writer = TaggedSentenceWriter(
                 sink: sink, layout: layout, scheme: mentions ? TaggedSentenceWriterTests.scheme : nil,
                 includesMentions: mentions)
-            writer.pieceSize = pieceSize
+            writer.unitsPerPiece = pieceSize
             for _ in 0..<documents { writer.write(Self.document, annotator: Self.annotator) }
             writer.finish()
         }
@@ -60,12 +60,5 @@ import Testing
         for size in [1, 97, 4096] {
             #expect(write(pieceSize: size, layout: layout, mentions: mentions) == whole)
         }
-    }
-
-    @Test func cutsUnitsIntoPiecesOfAboutTheGivenSize() {
-        let units = (0..<10).map { Sentence(index: $0, range: ($0 * 100)..<($0 * 100 + 90)) }
-        #expect(TaggedSentenceWriter.pieces(of: units, size: 250) == [0..<3, 3..<6, 6..<9, 9..<10])
-        #expect(TaggedSentenceWriter.pieces(of: units, size: 1) == (0..<10).map { $0..<($0 + 1) })
-        #expect(TaggedSentenceWriter.pieces(of: [], size: 250).isEmpty)
     }
 }
