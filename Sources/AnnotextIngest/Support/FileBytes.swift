@@ -39,13 +39,9 @@ enum FileBytes {
             bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
                 guard let base = buffer.baseAddress else { return }
                 while initialized < capacity {
-                    let count = systemRead(fd, base + initialized, capacity - initialized)
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    if count == 0 { return }
+                    let count = readSome(fd, base + initialized, capacity - initialized)
+                    if count < 0 { failure = Int32(-count) }
+                    if count <= 0 { return }
                     initialized += count
                 }
             }
@@ -56,17 +52,24 @@ enum FileBytes {
         bytes.reserveCapacity(min(max(0, expected), maxSize))
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw unreadable(name: name, errno: errno)
-            }
+            let count = chunk.withUnsafeMutableBytes { readSome(fd, $0.baseAddress, $0.count) }
+            if count < 0 { throw unreadable(name: name, errno: Int32(-count)) }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             // A file that grows while read (a log) is held to the same limit.
             if bytes.count > maxSize { throw tooLarge(name: name, size: nil, limit: maxSize) }
         }
         return bytes
+    }
+
+    /// One `read`, retried when a signal interrupts it: the bytes read (0 at the end of the
+    /// input), or the error number negated.
+    private static func readSome(_ fd: Int32, _ base: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        while true {
+            let read = systemRead(fd, base, count)
+            if read >= 0 { return read }
+            if errno != EINTR { return -Int(errno) }
+        }
     }
 
     static func unreadable(name: String, errno code: Int32) -> IngestError {
