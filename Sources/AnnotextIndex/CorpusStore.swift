@@ -55,7 +55,10 @@ public final class CorpusStore: Sendable {
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            try db.execute(sql: "PRAGMA cache_size = -16000")
+            // Readers keep 16 MB of pages. The writer keeps 64 MB: a large document is written
+            // in one transaction, and with less its pages (the text index's segments above all)
+            // were evicted and read back before the commit.
+            try db.execute(sql: db.configuration.readonly ? "PRAGMA cache_size = -16000" : "PRAGMA cache_size = -64000")
         }
         let path = path
         pool = try Self.mapErrors(path) { try DatabasePool(path: path, configuration: configuration) }

@@ -13,7 +13,7 @@ struct DocumentWriter {
     private let schemeHash: String
     private let ingestedAt: String
     private var insertSentence: BulkStatement
-    private var insertText: BulkStatement
+    private var indexText: BulkStatement
     private var insertMention: BulkStatement
     private let insertBlock: Statement
     private let insertDocumentConcept: Statement
@@ -42,7 +42,10 @@ struct DocumentWriter {
         self.ingestedAt = ingestedAt
         insertSentence = try BulkStatement(
             db, sql: "INSERT INTO sentences (id, doc_id, idx, start, \"end\", kind, text) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        insertText = try BulkStatement(db, sql: "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)")
+        // One statement indexes a whole run of units just written (still in the page cache):
+        // a row at a time through the virtual table cost half as much again (callgrind).
+        indexText = try BulkStatement(
+            db, sql: "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?")
         insertMention = try BulkStatement(
             db,
             sql: """
@@ -117,9 +120,6 @@ struct DocumentWriter {
             try text.withUTF8 { bytes in
                 insertSentence.bind(borrowing: bytes)
                 try insertSentence.execute(db)
-                insertText.bind(sentenceID)
-                insertText.bind(borrowing: bytes)
-                try insertText.execute(db)
             }
             state.units += 1
             guard let mentions = record.mentions, !mentions.isEmpty else { continue }
@@ -131,6 +131,11 @@ struct DocumentWriter {
                 if seen.insert(mention.concept).inserted { state.counts[mention.concept, default: (0, 0)].sentences += 1 }
             }
             state.mentions += mentions.count
+        }
+        if let first = records.first, let last = records.last {
+            indexText.bind(base | Int64(first.index))
+            indexText.bind(base | Int64(last.index))
+            try indexText.execute(db)
         }
     }
 

@@ -1,0 +1,94 @@
+import AnnotextCore
+import AnnotextIndex
+import GRDB
+import Testing
+
+/// The full-text index (`sentences_fts`): written a run of units at a time by the writer, kept
+/// in step with the sentences through replacement and removal, and upgraded from schema 2.
+@Suite struct TextIndexTests {
+    /// FTS5's own check that an external-content index holds exactly what its content table
+    /// holds; it throws (SQLITE_CORRUPT_VTAB) when they differ.
+    func checkTextIndex(_ path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+
+    func count(_ query: String, in store: CorpusStore) throws -> Int {
+        try store.count(ConceptQuery(parsing: query, scheme: Fixtures.scheme))
+    }
+
+    @Test func unitsWrittenInRunsOfAnySizeAreAllIndexed() throws {
+        for size in [1, 2, 5] {
+            try Fixtures.withCorpusPath { path in
+                let store = try CorpusStore(path: path)
+                for annotated in Fixtures.corpus {
+                    var rest = annotated.sentences[...]
+                    _ = try store.write(annotated.document, contentHash: annotated.contentHash, scheme: Fixtures.scheme) {
+                        guard !rest.isEmpty else { return nil }
+                        defer { rest = rest.dropFirst(size) }
+                        return Array(rest.prefix(size))
+                    }
+                }
+                #expect(try count("text:the", in: store) == 4)
+                #expect(try count("text:\"balance of power\"", in: store) == 2)
+                #expect(try count("text:alliances", in: store) == 1)
+                #expect(try count("text:elysee", in: store) == 1)
+                try checkTextIndex(path)
+            }
+        }
+    }
+
+    @Test func replacedAndRemovedDocumentsLeaveNoTextBehind() throws {
+        try Fixtures.withCorpusPath { path in
+            let store = try CorpusStore(path: path)
+            _ = try store.write(Fixtures.corpus, scheme: Fixtures.scheme)
+            let changed = Fixtures.document("a.txt", [Fixtures.U("A hegemon alone.", [])])
+            #expect(try store.write([changed], scheme: Fixtures.scheme) == [.replaced])
+            #expect(try count("text:nato", in: store) == 0)
+            #expect(try count("text:alone", in: store) == 1)
+            #expect(try store.remove(named: "b.md"))
+            #expect(try count("text:realists", in: store) == 0)
+            #expect(try count("text:\"balance of power\"", in: store) == 1)
+            try checkTextIndex(path)
+        }
+    }
+
+    @Test func schemaTwoCorpusGetsTheLeanerTextIndexWhenOpenedForWriting() throws {
+        try Fixtures.withCorpusPath { path in
+            _ = try CorpusStore(path: path).write(Fixtures.corpus, scheme: Fixtures.scheme)
+            // What annotext with schema 2 left: a text index with per-row column sizes.
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        DROP TABLE sentences_fts;
+                        CREATE VIRTUAL TABLE sentences_fts USING fts5(
+                            text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+                        INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
+                        DELETE FROM grdb_migrations WHERE identifier = 'v3-text-index';
+                        UPDATE meta SET value = '2' WHERE key = 'schema_version';
+                        """)
+            }
+            let old = try CorpusStore(path: path, readOnly: true)
+            #expect(try count("text:\"balance of power\"", in: old) == 2)
+            let upgraded = try CorpusStore(path: path)
+            #expect(try count("text:\"balance of power\"", in: upgraded) == 2)
+            let state = try queue.read { db in
+                (
+                    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'"),
+                    try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'") ?? "",
+                    try Bool.fetchOne(
+                        db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'sentences_fts_docsize'") ?? true
+                )
+            }
+            try queue.close()
+            #expect(state.0 == "3")
+            #expect(state.1.contains("columnsize=0"))
+            #expect(!state.2)
+            try checkTextIndex(path)
+        }
+    }
+}
