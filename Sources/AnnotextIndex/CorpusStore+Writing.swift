@@ -38,6 +38,20 @@ extension CorpusStore {
         }
     }
 
+    /// Whether the corpus holds the document `name` with this content hash, tagged by `scheme`:
+    /// `write` would leave it as it is, so the caller need not tag it first.
+    ///
+    /// A read outside any write: `write` checks again in its transaction, so a document changed
+    /// in between by another process is still written.
+    public func holdsUnchanged(named name: String, contentHash: String, scheme: ConceptScheme) throws(IndexError) -> Bool {
+        let schemeHash = try schemeEncoding.encoded(scheme, path: path).hash
+        return try read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT content_hash = ? AND scheme_hash = ? FROM documents WHERE name = ?")
+            return try Bool.fetchOne(statement, arguments: [contentHash, schemeHash, name]) ?? false
+        }
+    }
+
     /// Runs `body` with a document writer in one write transaction that records `scheme`.
     private func write<T>(scheme: ConceptScheme, _ body: (inout DocumentWriter) throws -> T) throws(IndexError) -> T {
         let encoded = try schemeEncoding.encoded(scheme, path: path)

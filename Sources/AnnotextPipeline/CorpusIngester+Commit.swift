@@ -8,21 +8,22 @@ extension CorpusIngester {
     enum Prepared: Sendable {
         /// An annotated document, written with others in one transaction.
         case success(AnnotatedDocument, [IngestWarning])
-        /// A large document, annotated on all cores while the writer stores it (`RecordStream`).
-        case large(Document, contentHash: String, [IngestWarning])
+        /// A document the writer streams, annotated on all cores only if it must be stored
+        /// (`RecordStream`): a large one, or one the corpus already holds unchanged.
+        case streamed(Document, contentHash: String, [IngestWarning])
         case failure(String)
 
         /// Bytes of document text it adds to a transaction.
         var textBytes: Int {
             switch self {
             case .success(let annotated, _): return annotated.document.text.utf8.count
-            case .large(let document, _, _): return document.text.utf8.count
+            case .streamed(let document, _, _): return document.text.utf8.count
             case .failure: return 0
             }
         }
 
-        var isLarge: Bool {
-            if case .large = self { return true }
+        var isStreamed: Bool {
+            if case .streamed = self { return true }
             return false
         }
     }
@@ -60,7 +61,7 @@ extension CorpusIngester {
     }
 
     /// Writes the documents of `batch` and reports every file, in order: runs of annotated
-    /// documents in one transaction each, a large document streamed in one of its own.
+    /// documents in one transaction each, a streamed document in one of its own.
     ///
     /// When the store refuses one document of a run (its records do not fit it), the run is
     /// written again one document at a time, so only that document fails. Any other store
@@ -72,9 +73,9 @@ extension CorpusIngester {
         var start = batch.startIndex
         while start < batch.endIndex {
             var end = start
-            while end < batch.endIndex, !batch[end].item.isLarge { end += 1 }
+            while end < batch.endIndex, !batch[end].item.isStreamed { end += 1 }
             if end > start { try commitRun(batch[start..<end], into: store, summary: &summary, report: report) }
-            if end < batch.endIndex, case .large(let document, let hash, let warnings) = batch[end].item {
+            if end < batch.endIndex, case .streamed(let document, let hash, let warnings) = batch[end].item {
                 for warning in warnings { report(.warning(warning.description)) }
                 try stream(
                     document, named: batch[end].name, contentHash: hash, into: store, summary: &summary, report: report)
@@ -84,7 +85,8 @@ extension CorpusIngester {
         }
     }
 
-    /// Writes a large document while it is being tagged, in a transaction of its own.
+    /// Writes a streamed document while it is being tagged, in a transaction of its own, unless
+    /// the corpus holds it unchanged.
     private func stream(
         _ document: Document, named name: String, contentHash: String, into store: CorpusStore,
         summary: inout IngestSummary,
@@ -93,7 +95,11 @@ extension CorpusIngester {
         let records = RecordStream(annotator: annotator, document: document)
         defer { records.close() }
         do {
-            let outcome = try store.write(document, contentHash: contentHash, scheme: scheme) { records.next() }
+            // Unchanged: no write transaction at all (a folder of unchanged files would
+            // otherwise commit once per file).
+            let outcome =
+                try store.holdsUnchanged(named: document.name, contentHash: contentHash, scheme: scheme)
+                ? .unchanged : try store.write(document, contentHash: contentHash, scheme: scheme) { records.next() }
             summary.count(
                 outcome, bytes: document.text.utf8.count, sentences: records.units, mentions: records.mentions)
             report(.stored(name: name, outcome: outcome, sentences: records.units))
@@ -131,7 +137,7 @@ extension CorpusIngester {
             case .failure(let message):
                 summary.failed += 1
                 report(.failed(name: name, message: message))
-            case .large:
+            case .streamed:
                 continue
             case .success(let annotated, let warnings):
                 for warning in warnings { report(.warning(warning.description)) }

@@ -58,7 +58,9 @@ public struct CorpusIngester: Sendable {
             var running = 0
             func start(_ index: Int) -> @Sendable () async -> (Int, Prepared) {
                 let file = files[index]
-                return { (index, Task.isCancelled ? .failure("\(file.name): not read (stopped)") : prepare(file)) }
+                return {
+                    (index, Task.isCancelled ? .failure("\(file.name): not read (stopped)") : prepare(file, for: store))
+                }
             }
             while running < concurrency, let index = scheduler.startNext() {
                 group.addTask(operation: start(index))
@@ -95,32 +97,41 @@ public struct CorpusIngester: Sendable {
         _ result: ReadResult, into store: CorpusStore, report: (IngestEvent) -> Void
     ) throws -> IngestSummary {
         var summary = IngestSummary()
-        try commit([(result.document.name, prepared(result))], into: store, summary: &summary, report: report)
+        try commit([(result.document.name, prepared(result, for: store))], into: store, summary: &summary, report: report)
         return summary
     }
 
     /// The document with its records and content hash, ready for the store.
     public func annotated(_ document: Document) -> AnnotatedDocument {
-        AnnotatedDocument(
-            document: document, sentences: annotator.records(for: document),
-            contentHash: AnnotatedDocument.contentHash(of: document))
+        annotated(document, contentHash: nil)
     }
 
-    private func prepare(_ file: FoundFile) -> Prepared {
+    private func annotated(_ document: Document, contentHash: String?) -> AnnotatedDocument {
+        AnnotatedDocument(
+            document: document, sentences: annotator.records(for: document),
+            contentHash: contentHash ?? AnnotatedDocument.contentHash(of: document))
+    }
+
+    private func prepare(_ file: FoundFile, for store: CorpusStore) -> Prepared {
         do {
-            return prepared(try reader.read(contentsOf: file.url, name: file.name, format: format))
+            return prepared(try reader.read(contentsOf: file.url, name: file.name, format: format), for: store)
         } catch {
             return .failure(error.description)
         }
     }
 
-    /// A document read: annotated now, or, when large, left for the writer to stream (see
-    /// `IngestLimits.streamingBytes`).
-    private func prepared(_ result: ReadResult) -> Prepared {
+    /// A document read: annotated now, or left for the writer to stream (see `RecordStream`)
+    /// when it is large (`IngestLimits.streamingBytes`) or when the corpus already holds it as
+    /// it is. The writer then finds it unchanged without asking for its units, so an unchanged
+    /// file costs its reading and hashing, not its tagging.
+    private func prepared(_ result: ReadResult, for store: CorpusStore?) -> Prepared {
         let document = result.document
-        if document.text.utf8.count >= limits.streamingBytes {
-            return .large(document, contentHash: AnnotatedDocument.contentHash(of: document), result.warnings)
+        let large = document.text.utf8.count >= limits.streamingBytes
+        let hash = large || store != nil ? AnnotatedDocument.contentHash(of: document) : nil
+        if let hash {
+            let unchanged = (try? store?.holdsUnchanged(named: document.name, contentHash: hash, scheme: scheme)) ?? false
+            if large || unchanged { return .streamed(document, contentHash: hash, result.warnings) }
         }
-        return .success(annotated(document), result.warnings)
+        return .success(annotated(document, contentHash: hash), result.warnings)
     }
 }

@@ -77,6 +77,21 @@ import Testing
         }
     }
 
+    @Test func holdsUnchangedOnlyTheSameContentTaggedByTheSameScheme() throws {
+        try Fixtures.withCorpusPath { path in
+            let store = try CorpusStore(path: path)
+            let annotated = Fixtures.corpus[1]
+            #expect(try !store.holdsUnchanged(named: "b.md", contentHash: annotated.contentHash, scheme: Fixtures.scheme))
+            _ = try store.write(Fixtures.corpus, scheme: Fixtures.scheme)
+            #expect(try store.holdsUnchanged(named: "b.md", contentHash: annotated.contentHash, scheme: Fixtures.scheme))
+            #expect(try !store.holdsUnchanged(named: "b.md", contentHash: "other", scheme: Fixtures.scheme))
+            #expect(try !store.holdsUnchanged(named: "c.md", contentHash: annotated.contentHash, scheme: Fixtures.scheme))
+            var retagged = Fixtures.scheme
+            retagged.version = "2"
+            #expect(try !store.holdsUnchanged(named: "b.md", contentHash: annotated.contentHash, scheme: retagged))
+        }
+    }
+
     @Test func unitsOutOfOrderLeaveTheCorpusAsItWas() throws {
         try Fixtures.withCorpusPath { path in
             let store = try CorpusStore(path: path)
