@@ -48,18 +48,6 @@ struct BulkStatement {
         }
     }
 
-    /// Binds UTF-8 text that SQLite reads in place, without a copy: the bytes must stay valid
-    /// until `execute` returns (sentence texts are bound twice per unit on the ingest path).
-    mutating func bind(borrowing bytes: UnsafeBufferPointer<UInt8>) {
-        position += 1
-        if let base = bytes.baseAddress {
-            let text = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            sqlite3_bind_text(handle, position, text, Int32(bytes.count), nil)
-        } else {
-            sqlite3_bind_text(handle, position, "", 0, Self.transient)
-        }
-    }
-
     mutating func bindNull() {
         position += 1
         sqlite3_bind_null(handle, position)
@@ -70,8 +58,6 @@ struct BulkStatement {
         position = 0
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
-        // No binding may outlive the bytes it borrowed.
-        sqlite3_clear_bindings(handle)
         guard code == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)

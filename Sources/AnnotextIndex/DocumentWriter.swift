@@ -13,6 +13,7 @@ struct DocumentWriter {
     private let schemeHash: String
     private let ingestedAt: String
     private var insertSentence: BulkStatement
+    private var insertSentences: BulkStatement
     private var indexText: BulkStatement
     private var insertMention: BulkStatement
     private let insertBlock: Statement
@@ -22,6 +23,10 @@ struct DocumentWriter {
     private let nextDocumentID: Statement
     private let insertDocument: Statement
     private let updateDocument: Statement
+    /// Units per many-row INSERT: one statement step per 32 rows instead of one per row took a
+    /// quarter off the time of inserting the sentences (C harness on prose.txt's 400k units:
+    /// 1.0–1.1 s one row at a time, 0.67–0.94 s 32 at a time).
+    static let rowsPerInsert = 32
     /// The document between `begin` and `finish`.
     private var current: Current?
 
@@ -40,8 +45,11 @@ struct DocumentWriter {
         self.db = db
         self.schemeHash = schemeHash
         self.ingestedAt = ingestedAt
-        insertSentence = try BulkStatement(
-            db, sql: "INSERT INTO sentences (id, doc_id, idx, start, \"end\", kind, text) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let sentenceColumns = "INSERT INTO sentences (id, doc_id, idx, start, \"end\", kind, text) VALUES "
+        let sentenceRow = "(?, ?, ?, ?, ?, ?, ?)"
+        insertSentence = try BulkStatement(db, sql: sentenceColumns + sentenceRow)
+        insertSentences = try BulkStatement(
+            db, sql: sentenceColumns + repeatElement(sentenceRow, count: Self.rowsPerInsert).joined(separator: ", "))
         // One statement indexes a whole run of units just written (still in the page cache):
         // a row at a time through the virtual table cost half as much again (callgrind).
         indexText = try BulkStatement(
@@ -108,19 +116,21 @@ struct DocumentWriter {
         guard var state = current else { return }
         defer { current = state }
         let base = CorpusSchema.firstSentenceID(ofDocument: state.id)
+        // Full groups of units go in through the many-row INSERT, the rest one row at a time.
+        var next = records.startIndex
+        while records.endIndex - next >= Self.rowsPerInsert {
+            for record in records[next..<next + Self.rowsPerInsert] {
+                Self.bind(record, id: base | Int64(record.index), document: state.id, to: &insertSentences)
+            }
+            try insertSentences.execute(db)
+            next += Self.rowsPerInsert
+        }
+        for record in records[next...] {
+            Self.bind(record, id: base | Int64(record.index), document: state.id, to: &insertSentence)
+            try insertSentence.execute(db)
+        }
         for record in records {
             let sentenceID = base | Int64(record.index)
-            insertSentence.bind(sentenceID)
-            insertSentence.bind(state.id)
-            insertSentence.bind(record.index)
-            insertSentence.bind(record.start)
-            insertSentence.bind(record.end)
-            insertSentence.bind(record.kind.rawValue)
-            var text = record.text
-            try text.withUTF8 { bytes in
-                insertSentence.bind(borrowing: bytes)
-                try insertSentence.execute(db)
-            }
             state.units += 1
             guard let mentions = record.mentions, !mentions.isEmpty else { continue }
             var ord = 0
@@ -137,6 +147,18 @@ struct DocumentWriter {
             indexText.bind(base | Int64(last.index))
             try indexText.execute(db)
         }
+    }
+
+    /// Binds the values of a `sentences` row. The text is copied: a many-row INSERT needs every
+    /// row's text at once.
+    private static func bind(_ record: SentenceRecord, id: Int64, document: Int64, to statement: inout BulkStatement) {
+        statement.bind(id)
+        statement.bind(document)
+        statement.bind(record.index)
+        statement.bind(record.start)
+        statement.bind(record.end)
+        statement.bind(record.kind.rawValue)
+        statement.bind(record.text)
     }
 
     /// Ends the document begun: its row, blocks and concept counts.

@@ -41,6 +41,29 @@ import Testing
         }
     }
 
+    @Test func documentOfManyUnitsKeepsEveryUnitAndItsText() throws {
+        // More units than one many-row INSERT takes, and a remainder, whole and in odd runs.
+        let units = (0..<75).map { Fixtures.U("Unit number \($0) says word\($0 % 10).") }
+        let annotated = Fixtures.document("long.txt", units)
+        for size in [75, 7, 40] {
+            try Fixtures.withCorpusPath { path in
+                let store = try CorpusStore(path: path)
+                var rest = annotated.sentences[...]
+                _ = try store.write(annotated.document, contentHash: annotated.contentHash, scheme: Fixtures.scheme) {
+                    guard !rest.isEmpty else { return nil }
+                    defer { rest = rest.dropFirst(size) }
+                    return Array(rest.prefix(size))
+                }
+                var stored: [SentenceRecord] = []
+                try store.forEachSentence { stored.append($0) }
+                #expect(stored == annotated.sentences)
+                #expect(try count("text:word3", in: store) == 8)
+                #expect(try count("text:\"number 74\"", in: store) == 1)
+                try checkTextIndex(path)
+            }
+        }
+    }
+
     @Test func replacedAndRemovedDocumentsLeaveNoTextBehind() throws {
         try Fixtures.withCorpusPath { path in
             let store = try CorpusStore(path: path)
