@@ -256,7 +256,7 @@ extension CorpusStore {
     /// The first unit of every paragraph after the first: units that a blank line (two line
     /// breaks with only spaces between) separates from the unit before them.
     static func paragraphStarts(ofDocument id: Int64, in db: Database) throws -> [Int] {
-        guard let text = try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [id])
+        guard let text = try String.fetchOne(db, sql: "SELECT d.text FROM \(CorpusSchema.documentsWithText(db)) WHERE d.id = ?", arguments: [id])
         else { return [] }
         let spans = try Row.fetchAll(
             db, sql: "SELECT idx, start, \"end\" FROM sentences WHERE doc_id = ? ORDER BY id", arguments: [id])

@@ -186,7 +186,11 @@ extension CorpusStore {
                 let labels = try Self.labels(db)
                 let wanted = names.map(Set.init)
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT id, name, title, source, format, language, text FROM documents ORDER BY id")
+                    db,
+                    sql: """
+                        SELECT d.id, d.name, d.title, d.source, d.format, d.language, d.text
+                        FROM \(CorpusSchema.documentsWithText(db)) ORDER BY d.id
+                        """)
                 while let row = try rows.next() {
                     let name: String = row["name"]
                     guard wanted?.contains(name) ?? true else { continue }

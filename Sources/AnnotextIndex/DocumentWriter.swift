@@ -5,9 +5,9 @@ import GRDB
 /// ingest, so it avoids per-row SQL building.
 ///
 /// A document goes in as `begin`, any number of `writeUnits` (its units in index order, in as
-/// many parts as the caller likes) and `finish`. A new document's row goes in first without
-/// its text, so the units' foreign keys find it; `finish` writes the text and the counts once
-/// they are known, so a large text is written once.
+/// many parts as the caller likes) and `finish`. A new document's row goes in first, so the
+/// units' foreign keys find it; `finish` writes its counts once they are known, and its text,
+/// once, into `document_texts`.
 struct DocumentWriter {
     private let db: Database
     private let schemeHash: String
@@ -23,6 +23,7 @@ struct DocumentWriter {
     private let nextDocumentID: Statement
     private let insertDocument: Statement
     private let updateDocument: Statement
+    private let insertDocumentText: Statement
     /// Units per many-row INSERT: one statement step per 32 rows instead of one per row took a
     /// quarter off the time of inserting the sentences (C harness on prose.txt's 400k units:
     /// 1.0–1.1 s one row at a time, 0.67–0.94 s 32 at a time).
@@ -75,16 +76,17 @@ struct DocumentWriter {
         nextDocumentID = try db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM documents")
         insertDocument = try db.cachedStatement(
             sql: """
-                INSERT INTO documents (id, name, format, text, content_hash, scheme_hash, bytes, sentence_count,
+                INSERT INTO documents (id, name, format, content_hash, scheme_hash, bytes, sentence_count,
                     mention_count, ingested_at)
-                VALUES (?, ?, '', '', '', '', 0, 0, 0, '')
+                VALUES (?, ?, '', '', '', 0, 0, 0, '')
                 """)
         updateDocument = try db.cachedStatement(
             sql: """
-                UPDATE documents SET title = ?, source = ?, format = ?, language = ?, text = ?, content_hash = ?,
+                UPDATE documents SET title = ?, source = ?, format = ?, language = ?, content_hash = ?,
                     scheme_hash = ?, bytes = ?, sentence_count = ?, mention_count = ?, ingested_at = ?
                 WHERE id = ?
                 """)
+        insertDocumentText = try db.cachedStatement(sql: "INSERT INTO document_texts (doc_id, text) VALUES (?, ?)")
     }
 
     /// Adds, replaces or skips one document.
@@ -168,9 +170,10 @@ struct DocumentWriter {
         let document = state.document
         let id = state.id
         try updateDocument.execute(arguments: [
-            document.title, document.source, document.format.rawValue, document.language, document.text,
-            state.contentHash, schemeHash, document.text.utf8.count, state.units, state.mentions, ingestedAt, id,
+            document.title, document.source, document.format.rawValue, document.language, state.contentHash,
+            schemeHash, document.text.utf8.count, state.units, state.mentions, ingestedAt, id,
         ])
+        try insertDocumentText.execute(arguments: [id, document.text])
         for (ord, block) in document.blocks.enumerated() {
             try insertBlock.execute(arguments: [
                 id, ord, block.kind.rawValue, block.range.lowerBound, block.range.upperBound, block.language,
@@ -235,5 +238,6 @@ struct DocumentWriter {
         try db.execute(sql: "DELETE FROM mentions WHERE sentence_id BETWEEN ? AND ?", arguments: range)
         try db.execute(sql: "DELETE FROM sentences WHERE id BETWEEN ? AND ?", arguments: range)
         try db.execute(sql: "DELETE FROM blocks WHERE doc_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM document_texts WHERE doc_id = ?", arguments: [id])
     }
 }

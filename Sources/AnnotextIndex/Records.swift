@@ -34,12 +34,12 @@ struct DocumentRow: FetchableRecord {
         ingestedAt = row["ingested_at"]
     }
 
-    func summary(dates: ISO8601DateFormatter) -> DocumentSummary {
+    /// The summary, with the time of ingest parsed by `dates` (`ingested_at` text → date).
+    func summary(dates: (String) -> Date) -> DocumentSummary {
         DocumentSummary(
             name: name, title: title, source: source, format: DocumentFormat(rawValue: format) ?? .text,
             language: language, sentences: sentenceCount, mentions: mentionCount, bytes: bytes,
-            ingestedAt: dates.date(from: ingestedAt) ?? Date(timeIntervalSince1970: 0),
-            contentHash: contentHash)
+            ingestedAt: dates(ingestedAt), contentHash: contentHash)
     }
 }
 

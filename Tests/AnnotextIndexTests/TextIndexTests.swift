@@ -79,14 +79,19 @@ import Testing
         }
     }
 
-    @Test func schemaTwoCorpusGetsTheLeanerTextIndexWhenOpenedForWriting() throws {
+    @Test func schemaTwoCorpusGetsTheLeanerTablesWhenOpenedForWriting() throws {
         try Fixtures.withCorpusPath { path in
             _ = try CorpusStore(path: path).write(Fixtures.corpus, scheme: Fixtures.scheme)
-            // What annotext with schema 2 left: a text index with per-row column sizes.
+            let texts = try Fixtures.corpus.map { try CorpusStore(path: path).document(named: $0.document.name)?.text }
+            // What annotext with schema 2 left: document texts inside `documents`, a text index
+            // with per-row column sizes.
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
                 try db.execute(
                     sql: """
+                        ALTER TABLE documents ADD COLUMN text TEXT NOT NULL DEFAULT '';
+                        UPDATE documents SET text = (SELECT text FROM document_texts WHERE doc_id = documents.id);
+                        DROP TABLE document_texts;
                         DROP TABLE sentences_fts;
                         CREATE VIRTUAL TABLE sentences_fts USING fts5(
                             text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
@@ -97,6 +102,7 @@ import Testing
             }
             let old = try CorpusStore(path: path, readOnly: true)
             #expect(try count("text:\"balance of power\"", in: old) == 2)
+            #expect(try Fixtures.corpus.map { try old.document(named: $0.document.name)?.text } == texts)
             let upgraded = try CorpusStore(path: path)
             #expect(try count("text:\"balance of power\"", in: upgraded) == 2)
             let state = try queue.read { db in
@@ -111,6 +117,8 @@ import Testing
             #expect(state.0 == "3")
             #expect(state.1.contains("columnsize=0"))
             #expect(!state.2)
+            #expect(try Fixtures.corpus.map { try upgraded.document(named: $0.document.name)?.text } == texts)
+            #expect(texts.allSatisfy { !($0 ?? "").isEmpty })
             try checkTextIndex(path)
         }
     }

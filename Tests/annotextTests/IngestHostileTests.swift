@@ -118,7 +118,7 @@ import Testing
         )
         guard IngestTestCorpus.hasSQLite3 else { return }
         #expect(try corpus.integrity() == "ok")
-        #expect(try corpus.query("SELECT text FROM documents") == ["The hegemon fell."])
+        #expect(try corpus.query("SELECT text FROM document_texts") == ["The hegemon fell."])
     }
 
     @Test func reportsABadFileInAFolderAndStoresTheRest() throws {
