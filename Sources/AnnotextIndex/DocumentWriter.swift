@@ -6,8 +6,8 @@ import GRDB
 ///
 /// A document goes in as `begin`, any number of `writeUnits` (its units in index order, in as
 /// many parts as the caller likes) and `finish`. A new document's row goes in first, so the
-/// units' foreign keys find it; `finish` writes its counts once they are known, and its text,
-/// once, into `document_texts`.
+/// units' foreign keys find it, with its text in `document_texts`; `finish` writes its counts
+/// once they are known.
 struct DocumentWriter {
     private let db: Database
     private let schemeHash: String
@@ -110,6 +110,8 @@ struct DocumentWriter {
             try insertDocument.execute(arguments: [id, document.name])
             current = Current(document: document, contentHash: contentHash, id: id, outcome: .added)
         }
+        // The text first: a streamed document's units are still being tagged meanwhile.
+        try insertDocumentText.execute(arguments: [current?.id, document.text])
         return true
     }
 
@@ -173,7 +175,6 @@ struct DocumentWriter {
             document.title, document.source, document.format.rawValue, document.language, state.contentHash,
             schemeHash, document.text.utf8.count, state.units, state.mentions, ingestedAt, id,
         ])
-        try insertDocumentText.execute(arguments: [id, document.text])
         for (ord, block) in document.blocks.enumerated() {
             try insertBlock.execute(arguments: [
                 id, ord, block.kind.rawValue, block.range.lowerBound, block.range.upperBound, block.language,

@@ -97,9 +97,11 @@ extension CorpusIngester {
         do {
             // Unchanged: no write transaction at all (a folder of unchanged files would
             // otherwise commit once per file).
-            let outcome =
-                try store.holdsUnchanged(named: document.name, contentHash: contentHash, scheme: scheme)
-                ? .unchanged : try store.write(document, contentHash: contentHash, scheme: scheme) { records.next() }
+            var outcome = WriteOutcome.unchanged
+            if try !store.holdsUnchanged(named: document.name, contentHash: contentHash, scheme: scheme) {
+                records.start()
+                outcome = try store.write(document, contentHash: contentHash, scheme: scheme) { records.next() }
+            }
             summary.count(
                 outcome, bytes: document.text.utf8.count, sentences: records.units, mentions: records.mentions)
             report(.stored(name: name, outcome: outcome, sentences: records.units))

@@ -6,9 +6,9 @@ import Foundation
 /// on all cores, and handed to the writer in order as they are done, so the writer stores the
 /// first runs while the later ones are still being tagged.
 ///
-/// The work starts on the first `next()`, so a document the corpus already holds unchanged
-/// costs nothing. `close()` stops what has not started and waits for the rest; call it once the
-/// writer is done, however it ended.
+/// The work starts on `start()` or the first `next()`, so a document the corpus already holds
+/// unchanged costs nothing. `close()` stops what has not started and waits for the rest; call it
+/// once the writer is done, however it ended.
 final class RecordStream: @unchecked Sendable {
     private let annotator: DocumentAnnotator
     private let document: Document
@@ -30,15 +30,26 @@ final class RecordStream: @unchecked Sendable {
         self.document = document
     }
 
+    /// Starts segmenting and tagging now, before the first `next()`: for a document known to
+    /// need writing, so the writer's own first steps overlap the work.
+    func start() {
+        condition.lock()
+        defer { condition.unlock() }
+        startIfNeeded()
+    }
+
+    private func startIfNeeded() {
+        guard !isStarted else { return }
+        isStarted = true
+        isProducing = true
+        DispatchQueue.global().async { self.produce() }
+    }
+
     /// The next run of records in index order, waiting for it to be tagged; nil after the last.
     func next() -> [SentenceRecord]? {
         condition.lock()
         defer { condition.unlock() }
-        if !isStarted {
-            isStarted = true
-            isProducing = true
-            DispatchQueue.global().async { self.produce() }
-        }
+        startIfNeeded()
         while true {
             if let part = ready.removeValue(forKey: nextPart) {
                 nextPart += 1
