@@ -70,6 +70,9 @@ enum ConceptPostings {
         guard !pending.isEmpty else { return }
         for (concept, documents) in pending { try rewrite(concept, documents: documents, in: db) }
         try db.execute(sql: "DELETE FROM postings_pending")
+        // Readers keep runs per write generation (`ReaderCache`): changed runs make a new one,
+        // whichever write path changed them.
+        try CorpusStore.bumpGeneration(db)
     }
 
     /// Rewrites the runs of `concept` that cover `documents` (sorted): drops their old

@@ -39,6 +39,30 @@ extension CorpusStore {
         return records
     }
 
+    /// The units that match `query` in document order in their lean form — document, index
+    /// and text, no mentions: the same hits as `search` in document order, at the cost of one
+    /// row read per hit.
+    ///
+    /// - Parameters:
+    ///   - limit: at most this many (nil: all).
+    ///   - offset: skip this many first.
+    public func hits(_ query: ConceptQuery, limit: Int? = nil, offset: Int = 0) throws(IndexError) -> [SearchHit] {
+        if limit == 0 { return [] }
+        return try Self.mapErrors(path) {
+            try snapshot { db in
+                let state = try readerCache.state(db)
+                var reader = try HitReader(db, cache: readerCache, generation: state.generation)
+                defer { reader.close() }
+                var hits: [SearchHit] = []
+                if let limit { hits.reserveCapacity(min(limit, 1024)) }
+                try forEachMatchingID(query, limit: limit, offset: offset, state: state, in: db) {
+                    if let hit = try reader.hit($0) { hits.append(hit) }
+                }
+                return hits
+            }
+        }
+    }
+
     /// Calls `body` with each unit that matches `query`, streaming from one read snapshot (for
     /// `search --json` over large corpora).
     ///
@@ -55,33 +79,23 @@ extension CorpusStore {
         do {
             try snapshot { db in
                 let state = try readerCache.state(db)
-                let reader = try RecordReader(db, cache: readerCache, generation: state.generation)
-                var pending: [Int64] = []
-                pending.reserveCapacity(RecordReader.batchSize)
-                // Records are read a batch of ids at a time: one statement per batch.
-                func flush() throws {
-                    for record in try reader.records(pending) {
-                        do { try body(record) } catch { throw BodyFailure(error: error) }
-                    }
-                    pending.removeAll(keepingCapacity: true)
-                }
+                var reader = try RecordReader(db, cache: readerCache, generation: state.generation)
                 func emit(_ id: Int64) throws {
-                    pending.append(id)
-                    if pending.count == RecordReader.batchSize { try flush() }
+                    guard let record = try reader.record(id) else { return }
+                    do { try body(record) } catch { throw BodyFailure(error: error) }
                 }
                 switch order {
                 case .document:
-                    try forEachMatchingID(query, limit: limit, offset: offset, postings: state.postingsAreCurrent, in: db, emit)
+                    try forEachMatchingID(query, limit: limit, offset: offset, state: state, in: db, emit)
                 case .relevance:
                     var ids: [Int64] = []
-                    try forEachMatchingID(query, limit: nil, offset: 0, postings: state.postingsAreCurrent, in: db) {
+                    try forEachMatchingID(query, limit: nil, offset: 0, state: state, in: db) {
                         ids.append($0)
                     }
                     let ranked = try RelevanceRanker(query: query, db: db).ranked(ids)
                     let end = limit.map { min(ranked.count, max(0, offset) + $0) } ?? ranked.count
                     if max(0, offset) < end { for id in ranked[max(0, offset)..<end] { try emit(id) } }
                 }
-                try flush()
             }
         } catch let failure as BodyFailure {
             throw failure.error
@@ -92,18 +106,20 @@ extension CorpusStore {
 
     /// The cursor over the stored postings that answers `query`; nil when the query is not
     /// about concepts alone or the postings are not current (then SQL answers).
-    func postingsCursor(_ query: ConceptQuery, postings isCurrent: Bool, in db: Database) throws -> (any IDCursor)? {
-        guard isCurrent, PostingsQuery.isAnswerable(query.root) else { return nil }
-        var slot = 0
-        return try PostingsQuery.cursor(query.root, slot: &slot, in: db)
+    func postingsCursor(
+        _ query: ConceptQuery, state: (generation: Int, postingsAreCurrent: Bool), in db: Database
+    ) throws -> (any IDCursor)? {
+        guard state.postingsAreCurrent, PostingsQuery.isAnswerable(query.root) else { return nil }
+        return try PostingsQuery.cursor(query.root, PostingsQuery.Source(cache: readerCache, generation: state.generation, db: db))
     }
 
     /// Calls `body` with the ids of matching units in document order, after skipping `offset`,
-    /// at most `limit` of them; `postings` says whether the stored postings are current.
+    /// at most `limit` of them; `state` is the read transaction's (`ReaderCache.state(_:)`).
     func forEachMatchingID(
-        _ query: ConceptQuery, limit: Int?, offset: Int, postings: Bool, in db: Database, _ body: (Int64) throws -> Void
+        _ query: ConceptQuery, limit: Int?, offset: Int, state: (generation: Int, postingsAreCurrent: Bool), in db: Database,
+        _ body: (Int64) throws -> Void
     ) throws {
-        guard let cursor = try postingsCursor(query, postings: postings, in: db) else {
+        guard let cursor = try postingsCursor(query, state: state, in: db) else {
             return try Self.forEachCompiledID(query, limit: limit, offset: offset, in: db, body)
         }
         defer { cursor.close() }
@@ -148,9 +164,9 @@ extension CorpusStore {
             try snapshot { db in
                 if case .concept(let ids, let attributes) = query.root, ids.count == 1, attributes.isEmpty {
                     let statement = try db.cachedStatement(sql: "SELECT sentences FROM concept_totals WHERE concept = ?")
-                    return try Int.fetchOne(statement, arguments: [ids[0]]) ?? 0
+                    return try PostingsQuery.sentences(of: ids[0], statement)
                 }
-                if let cursor = try postingsCursor(query, postings: readerCache.state(db).postingsAreCurrent, in: db) {
+                if let cursor = try postingsCursor(query, state: readerCache.state(db), in: db) {
                     defer { cursor.close() }
                     var count = 0
                     var next: Int64 = 0
@@ -182,7 +198,7 @@ extension CorpusStore {
             // Only the document's own units: a wide context asks for no more ids than it has.
             let high = min(CorpusSchema.maximumIndex, (row[1] as Int) - 1, indices.upperBound)
             guard low <= high else { return [] }
-            let reader = try RecordReader(db, cache: readerCache, generation: readerCache.state(db).generation)
+            var reader = try RecordReader(db, cache: readerCache, generation: readerCache.state(db).generation)
             let base = CorpusSchema.firstSentenceID(ofDocument: id)
             return try reader.records((low...high).map { base | Int64($0) })
         }

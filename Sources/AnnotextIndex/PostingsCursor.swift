@@ -18,52 +18,42 @@ protocol IDCursor: AnyObject {
     func close()
 }
 
-/// One concept's stored postings, read a run at a time through its own prepared statement,
-/// keeping the units whose mentions pass an attribute filter.
+/// One concept's stored postings, a run at a time, keeping the units whose mentions pass an
+/// attribute filter.
 ///
-/// A run is searched where SQLite holds it (the blob of the statement's current row, valid
-/// until the statement steps again): no copy, no decoding, a gallop over fixed-width offsets.
+/// The run boundaries come from the store's `ConceptRuns` of the concept: a target beyond the
+/// current run goes straight to the run that may hold it (a binary search over last ids, no
+/// B-tree seek), and past the last run the cursor ends without asking SQLite. A run's bytes
+/// come from the same cache or from one lookup by key; within a run, a gallop over
+/// fixed-width offsets, without decoding.
 final class ConceptCursor: IDCursor {
-    private let handle: OpaquePointer
-    private let db: Database
+    private let runs: ConceptRuns
+    private let cache: ReaderCache
+    private let statement: Statement
     private let accepted: UInt8
-    /// The current run: `count` offsets from `base` at `data + 9`, then `count` masks when
+    /// The current run: `count` offsets from `base` at byte 9, then `count` masks when
     /// `hasMasks`.
-    private var data: UnsafeRawPointer?
+    private var bytes: [UInt8] = []
     private var base: Int64 = 0
     private var count = 0
     private var hasMasks = false
     private var position = 0
+    /// The index of the current run in `runs` (-1: none yet).
+    private var runIndex = -1
     /// The last id of the current run (-1: none read; `Int64.max` after the last run).
     private var runEnd: Int64 = -1
     private(set) var current: Int64 = -1
 
-    /// - Parameter slot: a number no other open cursor of the query uses: each cursor steps
-    ///   its own statement, and cached statements are keyed by their SQL.
-    init(concept: String, accepted: UInt8, slot: Int, in db: Database) throws {
-        let statement = try db.cachedStatement(sql: slot < Self.slotSQL.count ? Self.slotSQL[slot] : Self.sql(slot: slot))
-        handle = statement.sqliteStatement
-        self.db = db
+    init(runs: ConceptRuns, accepted: UInt8, cache: ReaderCache, in db: Database) throws {
+        self.runs = runs
+        self.cache = cache
         self.accepted = accepted
-        sqlite3_reset(handle)
-        sqlite3_bind_text(handle, 1, concept, -1, RecordReader.transient)
+        statement = try db.cachedStatement(sql: ConceptRuns.runSQL)
     }
-
-    private static func sql(slot: Int) -> String {
-        "SELECT last_id, data, \(slot) FROM postings WHERE concept = ? AND last_id >= ? ORDER BY last_id"
-    }
-
-    /// The statements of the first slots, built once.
-    private static let slotSQL = (0..<16).map(sql(slot:))
 
     func advance(to target: Int64) throws {
         if current >= target { return }
-        if target > runEnd {
-            // Seek past the runs before `target`: a B-tree descent instead of reading them.
-            sqlite3_reset(handle)
-            sqlite3_bind_int64(handle, 2, target)
-            try loadRun()
-        }
+        if target > runEnd { try load(runs.run(containing: target, from: runIndex + 1)) }
         while true {
             if runEnd == .max {
                 current = .max
@@ -71,21 +61,25 @@ final class ConceptCursor: IDCursor {
             }
             // A run without masks holds plain units only: a filter that wants an attribute
             // skips it whole.
-            if let data, hasMasks || accepted & PostingsChunk.plain != 0 {
-                position = Self.gallop(data, base: base, count: count, to: target, from: position)
-                if hasMasks, accepted != 0xFF {
-                    while position < count,
-                        data.load(fromByteOffset: 9 + 4 * count + position, as: UInt8.self) & accepted == 0
-                    {
-                        position += 1
+            if hasMasks || accepted & PostingsChunk.plain != 0 {
+                let found: Int64? = bytes.withUnsafeBytes { raw in
+                    guard let data = raw.baseAddress else { return nil }
+                    position = Self.gallop(data, base: base, count: count, to: target, from: position)
+                    if hasMasks, accepted != 0xFF {
+                        while position < count,
+                            data.load(fromByteOffset: 9 + 4 * count + position, as: UInt8.self) & accepted == 0
+                        {
+                            position += 1
+                        }
                     }
+                    return position < count ? Self.id(data, base: base, at: position) : nil
                 }
-                if position < count {
-                    current = Self.id(data, base: base, at: position)
+                if let found {
+                    current = found
                     return
                 }
             }
-            try loadRun()
+            try load(runIndex + 1)
         }
     }
 
@@ -93,32 +87,26 @@ final class ConceptCursor: IDCursor {
         base + Int64(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: 9 + 4 * position, as: UInt32.self)))
     }
 
-    /// Steps to the next run of the statement.
-    private func loadRun() throws {
+    /// Moves to run `k` (past the last: the end).
+    private func load(_ k: Int) throws {
         position = 0
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_ROW else {
-            if code != SQLITE_DONE {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+        runIndex = k
+        guard k < runs.lastIDs.count else {
             count = 0
-            data = nil
+            bytes = []
             runEnd = .max
             return
         }
-        runEnd = sqlite3_column_int64(handle, 0)
-        let bytes = sqlite3_column_blob(handle, 1)
-        let size = Int(sqlite3_column_bytes(handle, 1))
-        guard let bytes, let header = PostingsChunk.header(UnsafeRawBufferPointer(start: bytes, count: size)) else {
+        bytes = try cache.run(k, of: runs, statement)
+        runEnd = runs.lastIDs[k]
+        guard let header = bytes.withUnsafeBytes({ PostingsChunk.header($0) }) else {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "damaged postings run")
         }
-        data = bytes
         (base, count) = header
-        hasMasks = bytes.load(as: UInt8.self) & 1 != 0
+        hasMasks = bytes[0] & 1 != 0
     }
 
-    func close() { sqlite3_reset(handle) }
+    func close() {}
 
     /// The first position at or after `start` whose id is not less than `id`.
     private static func gallop(

@@ -12,27 +12,25 @@ import GRDB
 ///
 /// The lean path of a first page of hits: a first page is about 20 rowid lookups, and GRDB's
 /// `Row` decoding, `StatementArguments` and a JSON id list each cost more than SQLite's own
-/// B-tree work there (measured with annotext-search-bench). One statement reads up to
-/// `batchSize` units with their mentions (`id IN (?, …)` joined to the mentions' primary key):
-/// starting a statement costs about as much as one lookup, so a page costs one statement.
+/// B-tree work there (measured with annotext-search-bench). Each unit is two short cached
+/// statements: its row by rowid, then its mentions by the mentions' primary key. (One
+/// statement for a whole page costs more: `id IN (…)` builds an ephemeral B-tree, a `UNION
+/// ALL` of lookups opens two cursors per arm, and either one's SQL is long enough that GRDB's
+/// statement cache spends more hashing it than SQLite spends on a lookup.)
 /// Document names and labels come from the store's `ReaderCache`.
 struct RecordReader {
-    /// Units per statement: a default page of hits.
-    static let batchSize = 20
-
     private let db: Database
-    private let units: Statement
-    private let documentName: Statement
+    private let unit: Statement
+    private let unitMentions: Statement
+    private var names: DocumentNames
     private let conceptLabel: Statement
     private let cache: ReaderCache
     private let generation: Int
-
-    private static let unitsSQL = """
-        SELECT s.id, s.idx, s.start, s."end", s.kind, s.text, m.ord, m.parent, m.concept, m.start, m."end",
-            m.text, m.negated, m.hedged, m.attributed, m.term, m.variant
-        FROM sentences s LEFT JOIN mentions m ON m.sentence_id = s.id
-        WHERE s.id IN (\(databaseQuestionMarks(count: batchSize))) ORDER BY s.id, m.ord
-        """
+    /// Concepts met in this read with their labels, compared by bytes before any String is
+    /// built: a page of hits names a few concepts many times.
+    private var concepts: [(bytes: [UInt8], id: String, label: String)] = []
+    /// Each mention's (ord, parent) of the unit being read, kept for nesting.
+    private var positions: [(ord: Int, parent: Int?)] = []
 
     /// - Parameter generation: the corpus's write generation in this read transaction
     ///   (`ReaderCache.state(_:)`), which keys the cached names and labels.
@@ -40,114 +38,84 @@ struct RecordReader {
         self.db = db
         self.cache = cache
         self.generation = generation
-        units = try db.cachedStatement(sql: Self.unitsSQL)
-        documentName = try db.cachedStatement(sql: "SELECT name FROM documents WHERE id = ?")
+        unit = try db.cachedStatement(sql: "SELECT idx, start, \"end\", kind, text FROM sentences WHERE id = ?")
+        unitMentions = try db.cachedStatement(
+            sql: """
+                SELECT ord, parent, concept, start, "end", text, negated, hedged, attributed, term, variant
+                FROM mentions WHERE sentence_id = ? ORDER BY ord
+                """)
+        names = try DocumentNames(db, cache: cache, generation: generation)
         conceptLabel = try db.cachedStatement(sql: "SELECT label FROM concepts WHERE id = ?")
     }
 
     /// The records of units `ids` with their mentions, in the order of `ids`; ids of no unit
     /// are left out.
-    func records(_ ids: [Int64]) throws -> [SentenceRecord] {
+    mutating func records(_ ids: [Int64]) throws -> [SentenceRecord] {
         var records: [SentenceRecord] = []
         records.reserveCapacity(ids.count)
-        var found: [Int64] = []
-        var batch: [SentenceRecord] = []
-        found.reserveCapacity(Self.batchSize)
-        batch.reserveCapacity(Self.batchSize)
-        var start = 0
-        while start < ids.count {
-            let end = min(ids.count, start + Self.batchSize)
-            try read(ids, start..<end, ids: &found, records: &batch)
-            if found.elementsEqual(ids[start..<end]) {
-                records.append(contentsOf: batch)
-            } else {
-                // Not ascending (relevance order), or some unit is gone.
-                var byID: [Int64: SentenceRecord] = [:]
-                for (id, record) in zip(found, batch) { byID[id] = record }
-                for id in ids[start..<end] { if let record = byID[id] { records.append(record) } }
-            }
-            start = end
-        }
+        for id in ids { if let record = try record(id) { records.append(record) } }
         return records
     }
 
-    /// Reads units `wanted[range]` (at most `batchSize`) in id order into `ids` and `records`.
-    private func read(
-        _ wanted: [Int64], _ range: Range<Int>, ids: inout [Int64], records: inout [SentenceRecord]
-    ) throws {
-        ids.removeAll(keepingCapacity: true)
-        records.removeAll(keepingCapacity: true)
-        guard !range.isEmpty else { return }
-        let handle = units.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        for k in 0..<Self.batchSize {
-            // Unused parameters repeat an id: IN ignores duplicates.
-            sqlite3_bind_int64(handle, Int32(k + 1), wanted[min(range.lowerBound + k, range.upperBound - 1)])
+    /// The record of unit `id` with its mentions; nil when there is no such unit.
+    mutating func record(_ id: Int64) throws -> SentenceRecord? {
+        let row = try unit.withRow(id: id) { handle in
+            (
+                index: Int(sqlite3_column_int64(handle, 0)), start: Int(sqlite3_column_int64(handle, 1)),
+                end: Int(sqlite3_column_int64(handle, 2)), kind: Self.kind(handle, 3), text: Self.string(handle, 4)
+            )
         }
-        // Hits of a concept query share concepts and often documents: the last name and
-        // label looked up are reused without hashing.
-        var lastConcept = ""
-        var lastLabel = ""
-        var lastDocument: (id: Int64, name: String) = (-1, "")
-        var code = sqlite3_step(handle)
-        while code == SQLITE_ROW {
-            let id = sqlite3_column_int64(handle, 0)
-            let index = Int(sqlite3_column_int64(handle, 1))
-            let start = Int(sqlite3_column_int64(handle, 2))
-            let end = Int(sqlite3_column_int64(handle, 3))
-            let kind = Self.kind(handle, 4)
-            let text = Self.string(handle, 5)
-            var mentions: [MentionRecord] = []
-            var positions: [(ord: Int, parent: Int?)] = []
-            mentions.reserveCapacity(4)
-            positions.reserveCapacity(4)
-            var isNested = false
-            // A unit without mentions has one row with NULL mention columns.
-            while code == SQLITE_ROW, sqlite3_column_int64(handle, 0) == id {
-                if sqlite3_column_type(handle, 6) != SQLITE_NULL {
-                    let concept = Self.string(handle, 8)
-                    if concept != lastConcept {
-                        lastConcept = concept
-                        lastLabel = try label(of: concept)
-                    }
-                    mentions.append(
-                        MentionRecord(
-                            concept: concept, label: lastLabel, start: Int(sqlite3_column_int64(handle, 9)),
-                            end: Int(sqlite3_column_int64(handle, 10)), text: Self.string(handle, 11),
-                            negated: sqlite3_column_int64(handle, 12) != 0, hedged: sqlite3_column_int64(handle, 13) != 0,
-                            attributed: sqlite3_column_int64(handle, 14) != 0, term: Self.optionalString(handle, 15),
-                            variant: Self.optionalString(handle, 16)))
-                    let parent = sqlite3_column_type(handle, 7) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, 7))
-                    if parent != nil { isNested = true }
-                    positions.append((Int(sqlite3_column_int64(handle, 6)), parent))
-                }
-                code = sqlite3_step(handle)
-            }
-            if isNested {
-                mentions = MentionRow.tree(
-                    zip(mentions, positions).map { MentionRow(sentenceID: id, ord: $1.ord, parent: $1.parent, record: $0) })
-            }
-            let document = id >> Int64(CorpusSchema.indexBits)
-            if document != lastDocument.id { lastDocument = (document, try name(ofDocument: document)) }
-            ids.append(id)
-            records.append(
-                SentenceRecord(
-                    document: lastDocument.name, index: index, start: start, end: end, kind: kind, text: text,
-                    mentions: mentions))
-        }
-        guard code == SQLITE_DONE else { throw error(code) }
+        guard let row else { return nil }
+        return SentenceRecord(
+            document: try names.name(ofUnit: id), index: row.index, start: row.start, end: row.end, kind: row.kind,
+            text: row.text, mentions: try mentions(of: id))
     }
 
-    private func name(ofDocument id: Int64) throws -> String {
-        if let name = cache.name(id, generation: generation) { return name }
-        let handle = documentName.sqliteStatement
+    /// The mentions of unit `id`, nested ones inside their parents.
+    private mutating func mentions(of id: Int64) throws -> [MentionRecord] {
+        let handle = unitMentions.sqliteStatement
         sqlite3_bind_int64(handle, 1, id)
         defer { sqlite3_reset(handle) }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_ROW else { throw error(code == SQLITE_DONE ? SQLITE_CORRUPT : code) }
-        let name = Self.string(handle, 0)
-        cache.remember(name: name, of: id, generation: generation)
-        return name
+        var mentions: [MentionRecord] = []
+        positions.removeAll(keepingCapacity: true)
+        var isNested = false
+        var code = sqlite3_step(handle)
+        while code == SQLITE_ROW {
+            let concept = try concept(handle, 2)
+            mentions.append(
+                MentionRecord(
+                    concept: concept.id, label: concept.label, start: Int(sqlite3_column_int64(handle, 3)),
+                    end: Int(sqlite3_column_int64(handle, 4)), text: Self.string(handle, 5),
+                    negated: sqlite3_column_int64(handle, 6) != 0, hedged: sqlite3_column_int64(handle, 7) != 0,
+                    attributed: sqlite3_column_int64(handle, 8) != 0, term: Self.optionalString(handle, 9),
+                    variant: Self.optionalString(handle, 10)))
+            let parent = sqlite3_column_type(handle, 1) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, 1))
+            if parent != nil { isNested = true }
+            positions.append((Int(sqlite3_column_int64(handle, 0)), parent))
+            code = sqlite3_step(handle)
+        }
+        guard code == SQLITE_DONE else { throw error(code) }
+        guard isNested else { return mentions }
+        return MentionRow.tree(
+            zip(mentions, positions).map { MentionRow(sentenceID: id, ord: $1.ord, parent: $1.parent, record: $0) })
+    }
+
+    /// The concept id in `column` and its label, reusing the strings of a concept met before.
+    private mutating func concept(_ handle: OpaquePointer, _ column: Int32) throws -> (id: String, label: String) {
+        let bytes = Self.bytes(handle, column)
+        let count = bytes.count
+        for known in concepts where known.bytes.count == count {
+            if known.bytes.withUnsafeBytes({ stored in
+                guard let a = stored.baseAddress, let b = bytes.baseAddress else { return true }
+                return memcmp(a, b, count) == 0
+            }) {
+                return (known.id, known.label)
+            }
+        }
+        let id = String(decoding: bytes, as: UTF8.self)
+        let label = try label(of: id)
+        concepts.append((Array(bytes), id, label))
+        return (id, label)
     }
 
     private func label(of concept: String) throws -> String {
@@ -163,10 +131,10 @@ struct RecordReader {
 
     /// The unit kind of a column, without building a String for the common kinds.
     private static func kind(_ handle: OpaquePointer, _ column: Int32) -> UnitKind {
-        guard let text = sqlite3_column_text(handle, column) else { return .sentence }
-        let count = Int(sqlite3_column_bytes(handle, column))
+        let text = bytes(handle, column)
+        guard let start = text.baseAddress else { return .sentence }
         // "sentence" is by far the most common kind.
-        if count == 8, memcmp(text, "sentence", 8) == 0 { return .sentence }
+        if text.count == 8, memcmp(start, "sentence", 8) == 0 { return .sentence }
         return UnitKind(rawValue: string(handle, column)) ?? .sentence
     }
 
@@ -177,10 +145,14 @@ struct RecordReader {
     /// SQLITE_TRANSIENT: SQLite copies bound bytes.
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+    /// The UTF-8 bytes of a text column, valid until the statement steps or resets.
+    static func bytes(_ handle: OpaquePointer, _ column: Int32) -> UnsafeRawBufferPointer {
+        let start = UnsafeRawPointer(sqlite3_column_text(handle, column))
+        return UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : Int(sqlite3_column_bytes(handle, column)))
+    }
+
     static func string(_ handle: OpaquePointer, _ column: Int32) -> String {
-        guard let text = sqlite3_column_text(handle, column) else { return "" }
-        let count = Int(sqlite3_column_bytes(handle, column))
-        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+        String(decoding: bytes(handle, column), as: UTF8.self)
     }
 
     static func optionalString(_ handle: OpaquePointer, _ column: Int32) -> String? {

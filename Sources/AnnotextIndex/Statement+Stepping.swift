@@ -26,3 +26,20 @@ extension Statement {
         }
     }
 }
+
+extension Statement {
+    /// Binds `id` to the statement's only parameter, steps once and calls `body` with the
+    /// statement handle at the row, then resets; nil when there is no row.
+    func withRow<T>(id: Int64, _ body: (OpaquePointer) throws -> T) throws -> T? {
+        let handle = sqliteStatement
+        sqlite3_bind_int64(handle, 1, id)
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW else {
+            if code == SQLITE_DONE { return nil }
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+        }
+        return try body(handle)
+    }
+}

@@ -105,9 +105,13 @@ import Testing
             let query = try ConceptQuery(parsing: "alliance", scheme: store.scheme())
             #expect(try store.search(query).count == 5)
             // Emptied behind the store's back, the postings answer nothing; once they are
-            // known to be behind the corpus, SQL answers again.
+            // known to be behind the corpus, SQL answers again. (A write bumps the generation,
+            // which is what tells readers to drop the runs they keep.)
             let queue = try DatabaseQueue(path: path)
-            try queue.write { try $0.execute(sql: "DELETE FROM postings") }
+            try queue.write {
+                try $0.execute(sql: "DELETE FROM postings")
+                try $0.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            }
             try queue.close()
             #expect(try store.search(query).isEmpty)
             try Self.markPostingsStale(path)
