@@ -19,10 +19,11 @@ public struct DocumentAnnotator: Sendable {
     }
 
     /// The document's units, each with its mentions (none when the annotator only segments).
+    /// A large document is segmented and tagged on all cores; the result is the same.
     public func annotate(_ document: Document) -> [TaggedSentence] {
-        let sentences = segmenter.sentences(in: document)
+        let sentences = segmenter.sentences(in: document, parallel: true)
         guard let tagger else { return sentences.map { TaggedSentence(sentence: $0) } }
-        return tagger.tag(sentences, in: document)
+        return tagger.tag(sentences, in: document, parallel: true)
     }
 
     /// Hands each of the document's units with its mentions to `body`, in order, without

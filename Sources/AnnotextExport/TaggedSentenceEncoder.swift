@@ -49,10 +49,14 @@ struct TaggedSentenceEncoder {
         out.appendInteger(unit.sentence.index)
         out.append(",\"start\":")
         out.appendInteger(offsets.scalarOffset(ofByte: range.lowerBound))
-        let hasMentions = includesMentions && !unit.mentions.isEmpty
+        let hasMentions = includesMentions && unit.mentionCount > 0
         if hasMentions {
             mentionBytes.bytes.removeAll(keepingCapacity: true)
-            writeMentions(unit.mentions, bytes: bytes, offsets: &offsets)
+            if let entries = unit.mentionEntries {
+                writeEntries(entries, bytes: bytes, offsets: &offsets)
+            } else {
+                writeMentions(unit.mentions, bytes: bytes, offsets: &offsets)
+            }
         }
         out.append(",\"end\":")
         out.appendInteger(offsets.scalarOffset(ofByte: range.upperBound))
@@ -73,35 +77,81 @@ struct TaggedSentenceEncoder {
     private mutating func writeMentions(
         _ mentions: [Mention], bytes: UnsafeBufferPointer<UInt8>, offsets: inout ScalarOffsetCursor
     ) {
-        // Fields are read in place: copying a whole mention would retain its strings.
+        // Fields are read in place: copying a whole mention would retain what it holds.
         for i in mentions.indices {
             if i > 0 { mentionBytes.append(",") }
-            if trustsConceptIndexes, let index = mentions[i].conceptIndex, index < conceptIDs.count {
-                appendConceptPrefix(index: index)
-            } else {
-                appendConceptPrefix(concept: mentions[i].concept, index: mentions[i].conceptIndex)
-            }
-            let range = mentions[i].range
-            mentionBytes.appendInteger(offsets.scalarOffset(ofByte: range.lowerBound))
-            mentionBytes.append(",\"end\":")
-            mentionBytes.appendInteger(offsets.scalarOffset(ofByte: range.upperBound))
-            mentionBytes.append(",\"text\":")
-            mentionBytes.appendString(UnsafeBufferPointer(rebasing: bytes[range]))
-            mentionBytes.append(mentions[i].isNegated ? ",\"negated\":true" : ",\"negated\":false")
-            if mentions[i].isHedged { mentionBytes.append(",\"hedged\":true") }
-            if mentions[i].isAttributed { mentionBytes.append(",\"attributed\":true") }
-            if includesProvenance, let provenance = mentions[i].provenance {
-                mentionBytes.append(",\"term\":")
-                mentionBytes.appendString(provenance.term)
-                mentionBytes.append(",\"variant\":")
-                mentionBytes.appendString(provenance.variant)
-            }
+            writeFields(
+                conceptIndex: mentions[i].conceptIndex, concept: mentions[i].concept, range: mentions[i].range,
+                negated: mentions[i].isNegated, hedged: mentions[i].isHedged, attributed: mentions[i].isAttributed,
+                provenance: mentions[i].provenance, bytes: bytes, offsets: &offsets)
             if !mentions[i].nested.isEmpty {
                 mentionBytes.append(",\"nested\":[")
                 writeMentions(mentions[i].nested, bytes: bytes, offsets: &offsets)
                 mentionBytes.append("]")
             }
             mentionBytes.append("}")
+        }
+    }
+
+    /// The same JSON as `writeMentions` for the tagger's flat entries: each top-level entry is
+    /// followed by the ones nested in it.
+    private mutating func writeEntries(
+        _ entries: MentionEntries, bytes: UnsafeBufferPointer<UInt8>, offsets: inout ScalarOffsetCursor
+    ) {
+        var index = 0
+        while index < entries.count {
+            if index > 0 { mentionBytes.append(",") }
+            let nestedCount = writeEntry(entries, index, bytes: bytes, offsets: &offsets)
+            if nestedCount > 0 {
+                mentionBytes.append(",\"nested\":[")
+                for inner in (index + 1)..<(index + 1 + nestedCount) {
+                    if inner > index + 1 { mentionBytes.append(",") }
+                    _ = writeEntry(entries, inner, bytes: bytes, offsets: &offsets)
+                    mentionBytes.append("}")
+                }
+                mentionBytes.append("]")
+            }
+            mentionBytes.append("}")
+            index += 1 + nestedCount
+        }
+    }
+
+    /// Writes the fields of entry `index` (without its closing brace); returns its nested count.
+    private mutating func writeEntry(
+        _ entries: MentionEntries, _ index: Int, bytes: UnsafeBufferPointer<UInt8>, offsets: inout ScalarOffsetCursor
+    ) -> Int {
+        let entry = entries[index]
+        writeFields(
+            conceptIndex: entry.concept, concept: entries.concept(of: entry), range: entry.range,
+            negated: entry.isNegated, hedged: entry.isHedged, attributed: entry.isAttributed,
+            provenance: entries.provenance(of: entry), bytes: bytes, offsets: &offsets)
+        return entry.nestedMentionCount
+    }
+
+    /// A mention's fields up to its `nested` array; the strings are only made when needed.
+    private mutating func writeFields(
+        conceptIndex: Int?, concept: @autoclosure () -> String, range: Range<Int>, negated: Bool, hedged: Bool,
+        attributed: Bool, provenance: @autoclosure () -> Provenance?, bytes: UnsafeBufferPointer<UInt8>,
+        offsets: inout ScalarOffsetCursor
+    ) {
+        if trustsConceptIndexes, let conceptIndex, conceptIndex < conceptIDs.count {
+            appendConceptPrefix(index: conceptIndex)
+        } else {
+            appendConceptPrefix(concept: concept(), index: conceptIndex)
+        }
+        mentionBytes.appendInteger(offsets.scalarOffset(ofByte: range.lowerBound))
+        mentionBytes.append(",\"end\":")
+        mentionBytes.appendInteger(offsets.scalarOffset(ofByte: range.upperBound))
+        mentionBytes.append(",\"text\":")
+        mentionBytes.appendString(UnsafeBufferPointer(rebasing: bytes[range]))
+        mentionBytes.append(negated ? ",\"negated\":true" : ",\"negated\":false")
+        if hedged { mentionBytes.append(",\"hedged\":true") }
+        if attributed { mentionBytes.append(",\"attributed\":true") }
+        if includesProvenance, let provenance = provenance() {
+            mentionBytes.append(",\"term\":")
+            mentionBytes.appendString(provenance.term)
+            mentionBytes.append(",\"variant\":")
+            mentionBytes.appendString(provenance.variant)
         }
     }
 

@@ -61,6 +61,29 @@ import Testing
         #expect(shortFolded == generalFolded)
     }
 
+    /// A short word before a mark the short-word path takes (comma, period, bracket, line
+    /// break …) gives the token and the separators of the general path; so does a one-letter
+    /// word before a period (a dotted acronym), which the short-word path leaves alone.
+    @Test(arguments: [",", ";", ")", "\"", "!", "?", "\n", ".", ".N.", "'s", "-x", ".org", ":/"])
+    func shortWordBeforeAMarkReadsAsTheGeneralScan(mark: String) throws {
+        let scanner = TokenScanner(vocabulary: TagFixture.lexicon.tables.vocabulary)
+        func tokens(_ text: String) -> [[Int]] {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { buffer in
+                scanner.scan(buffer, range: 0..<buffer.count)
+                return scanner.tokens.map {
+                    [$0.start, $0.end, Int($0.id), Int($0.separator), Int($0.shape)] + scanner.foldedBytes(of: $0).map(Int.init)
+                }
+            }
+        }
+        for word in ["UN", "U", "Nato", "ally", "deter", "1945"] {
+            // Eight bytes or more after the word's start: the short-word path; fewer: the general one.
+            let fast = tokens(word + mark + " and more words after it")
+            let general = tokens(word + mark)
+            #expect(Array(fast.prefix(general.count)) == general, "\(word)\(mark)")
+        }
+    }
+
     @Test func exclusionSweepDropsOnlyMatchesInsideAnExclusionOfTheirConcept() {
         func match(_ first: Int, _ end: Int, _ concept: Int32) -> TokenMatch {
             TokenMatch(first: first, end: end, concept: concept, pattern: 0, rank: 0)

@@ -1,20 +1,19 @@
 /// An occurrence of a lexicon concept in a sentence.
 public struct Mention: Sendable, Hashable {
-    /// The concept's id.
-    public var concept: String
     /// The mention's UTF-8 byte range in the document text.
     public var range: Range<Int>
+    /// Shorter mentions inside this one (kept, never at the top level).
+    public var nested: [Mention]
+    /// Where the concept id and the provenance come from: given as strings, or indexes into a
+    /// compiled lexicon, which the tagger sets so that a match costs no string work (and no
+    /// reference count on a shared string) until someone asks.
+    var source: MentionSource
     /// A negator in the mention's own clause, before it, denies it.
     public var isNegated: Bool
-    /// The mention is hedged (may, might, possibly …).
+    /// The mention is hedged (may, might, could, possibly …).
     public var isHedged: Bool
     /// The mention is attributed to someone (realists argue, according to …).
     public var isAttributed: Bool
-    /// Shorter mentions inside this one (kept, never at the top level).
-    public var nested: [Mention]
-    /// Where the provenance comes from: given as strings, or indexes into a compiled lexicon,
-    /// which the tagger sets so that a match costs no string work until someone asks.
-    var source: MentionSource
 
     /// Creates a mention.
     public init(
@@ -22,30 +21,32 @@ public struct Mention: Sendable, Hashable {
         isAttributed: Bool = false, provenance: Provenance? = nil, nested: [Mention] = []
     ) {
         self.init(
-            concept: concept, range: range, isNegated: isNegated, isHedged: isHedged, isAttributed: isAttributed,
-            nested: nested, source: provenance.map { .given($0) } ?? .none)
+            range: range, isNegated: isNegated, isHedged: isHedged, isAttributed: isAttributed, nested: nested,
+            source: .given(GivenSource(concept: concept, provenance: provenance)))
     }
 
-    /// A mention with every field given, `source` included: what the tagger makes. Setting
+    /// A mention with every field given, `source` included: what a tagger's entries make. Setting
     /// `source` after the public initializer would make the optimizer copy the whole value and
     /// destroy the original (4% of tagging time with a 50,000-term lexicon).
-    init(
-        concept: String, range: Range<Int>, isNegated: Bool, isHedged: Bool, isAttributed: Bool, nested: [Mention],
-        source: MentionSource
-    ) {
-        self.concept = concept
+    init(range: Range<Int>, isNegated: Bool, isHedged: Bool, isAttributed: Bool, nested: [Mention], source: MentionSource) {
         self.range = range
+        self.nested = nested
+        self.source = source
         self.isNegated = isNegated
         self.isHedged = isHedged
         self.isAttributed = isAttributed
-        self.nested = nested
-        self.source = source
+    }
+
+    /// The concept's id.
+    public var concept: String {
+        get { source.concept }
+        set { source = .given(GivenSource(concept: newValue, provenance: source.provenance)) }
     }
 
     /// Why the mention was made: the lexicon term and the variant rule behind the matched form.
     public var provenance: Provenance? {
         get { source.provenance }
-        set { source = newValue.map { .given($0) } ?? .none }
+        set { source = .given(GivenSource(concept: source.concept, provenance: newValue)) }
     }
 
     /// The concept's index in the scheme of the lexicon that tagged it, nil for a mention made
@@ -88,12 +89,67 @@ public struct Provenance: Sendable, Hashable {
 public struct TaggedSentence: Sendable, Hashable {
     /// The unit.
     public var sentence: Sentence
-    /// Its chosen, non-overlapping mentions in text order.
-    public var mentions: [Mention]
+    /// How the mentions are held: `Mention` values, or the tagger's flat entries.
+    var storage: MentionStorage {
+        didSet { mentionCount = storage.count }
+    }
+    /// The number of mentions (nested ones not counted), without making them.
+    public private(set) var mentionCount: Int
 
     /// Creates a tagged unit.
     public init(sentence: Sentence, mentions: [Mention] = []) {
         self.sentence = sentence
-        self.mentions = mentions
+        storage = .values(mentions)
+        mentionCount = mentions.count
+    }
+
+    /// A unit with the tagger's entries: what a tagger makes.
+    init(sentence: Sentence, entries: MentionEntries) {
+        self.sentence = sentence
+        storage = .entries(entries)
+        mentionCount = entries.topLevelCount
+    }
+
+    /// Its chosen, non-overlapping mentions in text order. The tagger keeps a unit's mentions
+    /// as one flat list of plain entries (no strings, no nested arrays, nothing with a reference
+    /// count per mention); these `Mention` values are made from it when read. Writers that read
+    /// every mention once use `mentionEntries` instead.
+    public var mentions: [Mention] {
+        get {
+            switch storage {
+            case .values(let mentions): return mentions
+            case .entries(let entries): return entries.mentions
+            }
+        }
+        set { storage = .values(newValue) }
+    }
+
+    /// The tagger's entries when the mentions are held as such (nil when given as values).
+    public var mentionEntries: MentionEntries? {
+        if case .entries(let entries) = storage { return entries }
+        return nil
+    }
+
+    public static func == (a: TaggedSentence, b: TaggedSentence) -> Bool {
+        a.sentence == b.sentence && a.mentions == b.mentions
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sentence)
+        hasher.combine(mentions)
+    }
+}
+
+/// How a tagged unit holds its mentions.
+enum MentionStorage: Sendable {
+    case values([Mention])
+    case entries(MentionEntries)
+
+    /// The number of top-level mentions.
+    var count: Int {
+        switch self {
+        case .values(let mentions): return mentions.count
+        case .entries(let entries): return entries.topLevelCount
+        }
     }
 }

@@ -1,19 +1,36 @@
-/// How a mention knows its provenance.
+/// How a mention knows its concept id and provenance. Both cases hold one class reference, so
+/// the enum takes the size of the tagger's case and a mention stays small.
 enum MentionSource: Sendable {
-    /// Unknown.
-    case none
     /// Given as strings (a mention made by hand, or read back from storage).
-    case given(Provenance)
+    case given(GivenSource)
     /// Made by a tagger: form `pattern` of `table`'s lexicon, for concept index `concept`, with
     /// the match-time rules of `ProvenanceTable.Extra` in `extras`.
     case lexicon(ProvenanceTable, pattern: UInt32, concept: Int32, extras: UInt8)
 
+    var concept: String {
+        switch self {
+        case .given(let given): return given.concept
+        case .lexicon(let table, _, let concept, _): return table.conceptID(Int(concept))
+        }
+    }
+
     var provenance: Provenance? {
         switch self {
-        case .none: return nil
-        case .given(let provenance): return provenance
+        case .given(let given): return given.provenance
         case .lexicon(let table, let pattern, _, let extras): return table.provenance(pattern: Int(pattern), extras: extras)
         }
+    }
+}
+
+/// The concept id and provenance of a mention made by hand, boxed: rare, and kept out of the
+/// inline size of every mention.
+final class GivenSource: Sendable {
+    let concept: String
+    let provenance: Provenance?
+
+    init(concept: String, provenance: Provenance?) {
+        self.concept = concept
+        self.provenance = provenance
     }
 }
 
@@ -31,10 +48,25 @@ final class ProvenanceTable: Sendable {
     let terms: [String]
     /// The variant rule of each form.
     let rules: [String]
+    /// The concept ids, by concept index.
+    let conceptIDs: [String]
 
-    init(terms: [String], rules: [String]) {
+    init(terms: [String], rules: [String], conceptIDs: [String]) {
         self.terms = terms
         self.rules = rules
+        self.conceptIDs = conceptIDs
+    }
+
+    /// A table with the same strings in an object of its own: every mention holds its table, so
+    /// a tagging run on each core takes its own copy rather than having the cores fight over
+    /// one reference count.
+    func copy() -> ProvenanceTable {
+        ProvenanceTable(terms: terms, rules: rules, conceptIDs: conceptIDs)
+    }
+
+    /// The id of the concept at `index`.
+    func conceptID(_ index: Int) -> String {
+        conceptIDs.indices.contains(index) ? conceptIDs[index] : ""
     }
 
     func provenance(pattern: Int, extras: UInt8) -> Provenance? {

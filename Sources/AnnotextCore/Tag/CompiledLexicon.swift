@@ -73,7 +73,8 @@ public struct CompiledLexicon: Sendable {
         language = Self.primaryLanguage(scheme.language)
         let terms = compiler.terms
         provenance = ProvenanceTable(
-            terms: compiler.patterns.map { terms[Int($0.term)].text }, rules: compiler.patterns.map(\.rule))
+            terms: compiler.patterns.map { terms[Int($0.term)].text }, rules: compiler.patterns.map(\.rule),
+            conceptIDs: conceptIDs)
         formShapes = compiler.patterns.map {
             FormShape(
                 wordCount: Int32($0.wordCount), wordsBeforeGap: Int32($0.wordsBeforeGap), hyphenMask: $0.hyphenMask,

@@ -28,6 +28,12 @@ public struct ConceptTagger: Sendable {
     /// Hands each unit of `document` with its mentions to `body`, in order, so a writer can
     /// stream them without holding the whole document's units.
     public func tag(_ sentences: [Sentence], in document: Document, each body: (TaggedSentence) -> Void) {
+        sentences.withUnsafeBufferPointer { tag($0, in: document, each: body) }
+    }
+
+    /// The tagging loop over `sentences`, with its own scanner and builder: one run of it per
+    /// core when a document is tagged on several.
+    func tag(_ sentences: UnsafeBufferPointer<Sentence>, in document: Document, each body: (TaggedSentence) -> Void) {
         var text = document.text
         let languages = BlockLanguages(blocks: document.blocks, schemeLanguage: lexicon.language)
         let tables = lexicon.tables
@@ -46,11 +52,13 @@ public struct ConceptTagger: Sendable {
                 scanner.scan(bytes, range: range)
                 let tokens = scanner.tokens
                 matcher.matches(in: tokens, into: &candidates)
-                guard !candidates.isEmpty else {
+                guard !candidates.isEmpty,
+                    let entries = builder.mentions(from: candidates, in: tokens, webAddresses: scanner.hasWebAddress)
+                else {
                     body(TaggedSentence(sentence: sentence))
                     continue
                 }
-                body(TaggedSentence(sentence: sentence, mentions: builder.mentions(from: candidates, in: tokens)))
+                body(TaggedSentence(sentence: sentence, entries: entries))
             }
         }
         withExtendedLifetime(tables) {}

@@ -8,6 +8,9 @@
 struct MentionBuilder: ~Copyable {
     let lexicon: CompiledLexicon
     let policy: OverlapPolicy
+    /// The lexicon's strings in an object of this builder's own, which every mention it makes
+    /// holds: builders on other cores retain their own copies, not one shared count.
+    private let provenance: ProvenanceTable
     private var matches: [TokenMatch] = []
     private var exclusions: [TokenMatch] = []
     private var exclusionSweep = ExclusionSweep()
@@ -19,6 +22,7 @@ struct MentionBuilder: ~Copyable {
     init(lexicon: CompiledLexicon, policy: OverlapPolicy) {
         self.lexicon = lexicon
         self.policy = policy
+        provenance = lexicon.provenance.copy()
         hedged = .allocate(capacity: hedgedCapacity)
     }
 
@@ -26,15 +30,18 @@ struct MentionBuilder: ~Copyable {
         hedged.deallocate()
     }
 
-    /// The mentions of a unit from the raw matches in its tokens.
-    mutating func mentions(from candidates: [Candidate], in tokens: UnsafeBufferPointer<Token>) -> [Mention] {
+    /// The mentions of a unit from the raw matches in its tokens, nil when there are none.
+    /// `webAddresses`: whether any token is part of a web address (else none is looked at).
+    mutating func mentions(
+        from candidates: [Candidate], in tokens: UnsafeBufferPointer<Token>, webAddresses: Bool = true
+    ) -> MentionEntries? {
         matches.removeAll(keepingCapacity: true)
         exclusions.removeAll(keepingCapacity: true)
         var guarded = false
         for candidate in candidates {
             let output = candidate.output
             if output.flags & MatchOutput.checksCase != 0, !passesCase(candidate, tokens) { continue }
-            if touchesWebAddress(candidate, tokens) { continue }
+            if webAddresses, touchesWebAddress(candidate, tokens) { continue }
             let match = TokenMatch(
                 first: candidate.first, end: candidate.end, concept: output.concept, pattern: output.pattern,
                 rank: output.rank, flags: output.flags, hyphens: output.hyphens)
@@ -53,7 +60,7 @@ struct MentionBuilder: ~Copyable {
             list.removeAll { !passesContext($0, tokens) }
             swap(&list, &matches)
         }
-        guard !matches.isEmpty else { return [] }
+        guard !matches.isEmpty else { return nil }
         resolver.resolve(matches, policy: policy)
         if hedgedCapacity < tokens.count {
             hedged.deallocate()
@@ -62,24 +69,17 @@ struct MentionBuilder: ~Copyable {
         }
         let scope = ClauseScope(
             tokens: tokens, hedged: UnsafeMutableBufferPointer(start: hedged, count: tokens.count))
-        // Each mention is built in its final place: an append would copy it (and retain what it
-        // holds) and then destroy the original.
-        return [Mention](unsafeUninitializedCapacity: resolver.chosen.count) { buffer, initialized in
-            for chosen in resolver.chosen {
-                let nested =
-                    chosen.nested.isEmpty
-                    ? []
-                    : [Mention](unsafeUninitializedCapacity: chosen.nested.count) { inner, count in
-                        for index in chosen.nested {
-                            inner.initializeElement(
-                                at: count, to: mention(for: resolver.nested[index], tokens, scope, nested: []))
-                            count += 1
-                        }
-                    }
-                buffer.initializeElement(at: initialized, to: mention(for: chosen.match, tokens, scope, nested: nested))
-                initialized += 1
-            }
+        // One flat array per unit, made by `reserveCapacity` and `append`:
+        // `Array(unsafeUninitializedCapacity:)` goes through the standard library's
+        // unspecialized allocator, which looks the array's type up in the runtime's metadata
+        // cache on every call.
+        var list: [MentionEntry] = []
+        list.reserveCapacity(resolver.chosen.count + resolver.nested.count)
+        for chosen in resolver.chosen {
+            list.append(entry(for: chosen.match, tokens, scope, nestedCount: UInt32(chosen.nested.count)))
+            for index in chosen.nested { list.append(entry(for: resolver.nested[index], tokens, scope, nestedCount: 0)) }
         }
+        return MentionEntries(list: list, table: provenance, topLevelCount: resolver.chosen.count)
     }
 
     /// Acronym words in capitals (or capitalised from four letters, not before a hyphen), and
@@ -134,17 +134,17 @@ struct MentionBuilder: ~Copyable {
         return false
     }
 
-    private func mention(
-        for match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>, _ scope: ClauseScope, nested: [Mention]
-    ) -> Mention {
-        Mention(
-            concept: lexicon.conceptIDs[Int(match.concept)],
-            range: tokens[match.first].start..<tokens[match.end - 1].end,
-            isNegated: scope.isNegated(at: match.first), isHedged: scope.isHedged(at: match.first),
-            isAttributed: scope.isAttributed(at: match.first), nested: nested,
-            // Indexes only: the term and rule strings are looked up when a writer asks (`--explain`).
-            source: .lexicon(
-                lexicon.provenance, pattern: match.pattern, concept: match.concept, extras: extras(match, tokens)))
+    private func entry(
+        for match: TokenMatch, _ tokens: UnsafeBufferPointer<Token>, _ scope: ClauseScope, nestedCount: UInt32
+    ) -> MentionEntry {
+        var flags: UInt8 = 0
+        if scope.isNegated(at: match.first) { flags |= MentionEntry.Flag.negated }
+        if scope.isHedged(at: match.first) { flags |= MentionEntry.Flag.hedged }
+        if scope.isAttributed(at: match.first) { flags |= MentionEntry.Flag.attributed }
+        // Indexes only: the concept, term and rule strings are looked up when someone asks.
+        return MentionEntry(
+            range: tokens[match.first].start..<tokens[match.end - 1].end, pattern: match.pattern,
+            conceptIndex: match.concept, extras: extras(match, tokens), flags: flags, nestedCount: nestedCount)
     }
 
     /// How the text joins the form's words and a possessive ending, as `ProvenanceTable.Extra` bits.

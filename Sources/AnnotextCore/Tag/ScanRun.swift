@@ -41,7 +41,8 @@ struct ScanRun {
             case .lower, .upper, .digit, .caseless:
                 if index &+ 8 <= end, let next = shortWord(at: index, separator: separator) {
                     index = next
-                    separator = Separator.space
+                    // The space after the word is consumed; a mark after it is read next.
+                    separator = bytes[next &- 1] == 0x20 ? Separator.space : 0
                     newlines = 0
                     continue
                 }
@@ -70,15 +71,19 @@ struct ScanRun {
     }
 
     /// The common word, fast: up to seven ASCII letters and digits followed by a space, read as
-    /// one chunk, hashed from a register, appended with the space after it consumed. Nil when
-    /// the word is longer, not ASCII or followed by something else: `word(at:separator:)` then
-    /// reads it (the results are the same). `start + 8` must not pass `end`.
+    /// one chunk, hashed from a register, appended with the space after it consumed; or followed
+    /// by a mark that cannot join it to more (`isPlainMark`), which is left to be read next.
+    /// Nil when the word is longer, not ASCII or followed by something else:
+    /// `word(at:separator:)` then reads it (the results are the same). `start + 8` must not
+    /// pass `end`.
     @inline(__always)
     mutating func shortWord(at start: Int, separator: UInt8) -> Int? {
         let raw = UnsafeRawPointer(bytes + start).loadUnaligned(as: UInt64.self)
         let chunk = ASCIIWordChunk(raw)
         let length = chunk.length
-        guard length > 0, length < 8, bytes[start &+ length] == 0x20 else { return nil }
+        guard length > 0, length < 8 else { return nil }
+        let after = bytes[start &+ length]
+        guard after == 0x20 || isPlainMark(after, at: start &+ length, wordLength: length) else { return nil }
         let foldStart = foldCount
         UnsafeMutableRawPointer(fold + foldStart).storeBytes(of: chunk.folded, as: UInt64.self)
         foldCount = foldStart &+ length
@@ -98,7 +103,21 @@ struct ScanRun {
                 start: start, end: start &+ length, id: UInt32(truncatingIfNeeded: entry), foldStart: UInt32(foldStart),
                 foldLength: UInt16(truncatingIfNeeded: length), separator: separator, shape: shape,
                 role: UInt32(truncatingIfNeeded: entry >> 32)))
-        return start &+ length &+ 1
+        return after == 0x20 ? start &+ length &+ 1 : start &+ length
+    }
+
+    /// A mark after a word that `word(at:separator:)` would leave as it is: not a hyphen or an
+    /// apostrophe (joins, possessives, `n't`), not part of a dotted acronym (`U.N.`, after one
+    /// letter) or of a web address (`.` or `/` before a word, `@`, `:`).
+    @inline(__always)
+    func isPlainMark(_ byte: UInt8, at index: Int, wordLength: Int) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "!"),
+            UInt8(ascii: "?"), 0x0A:
+            return true
+        case UInt8(ascii: "."): return wordLength > 1 && !isWordStart(at: index &+ 1)
+        default: return false
+        }
     }
 
     /// Folds the letters and digits from `index` into the buffer; returns where they stop.

@@ -16,6 +16,9 @@ final class TokenScanner {
     private var storage: UnsafeMutablePointer<Token>
     private var tokenCapacity = 128
     private var tokenCount = 0
+    /// Whether a token of the last range scanned is part of a web address: most ranges have
+    /// none, and then no match needs checking for one.
+    private(set) var hasWebAddress = false
     private let kinds = TextFolding.asciiKinds
     private let foldTable = TextFolding.asciiFold
 
@@ -37,6 +40,7 @@ final class TokenScanner {
     /// Cuts `range` of `bytes` into tokens.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
         tokenCount = 0
+        hasWebAddress = false
         guard let base = bytes.baseAddress, !range.isEmpty else { return }
         // A token takes a byte and is followed by one: at most half the bytes (rounded up) are tokens.
         if range.count + 8 > foldCapacity {
@@ -59,6 +63,7 @@ final class TokenScanner {
                 run.rangeStart = range.lowerBound
                 run.scan(from: range.lowerBound)
                 tokenCount = run.tokens.count
+                hasWebAddress = run.webAddressEnd >= 0
             }
         }
     }
