@@ -40,9 +40,15 @@ public final class CorpusStore: Sendable {
     ///   - path: the SQLite file.
     ///   - readOnly: open without writing anything; the corpus must exist.
     ///   - busyTimeout: how long to wait, in seconds, for another writer to finish.
+    ///   - upgrading: called with the corpus's schema version and this build's before an older
+    ///     corpus opened for writing is upgraded (which rebuilds indexes: seconds on a large
+    ///     corpus).
     /// - Throws: `IndexError` when the file is not a corpus, was made by a newer annotext, is
     ///   busy past the timeout, or cannot be opened.
-    public init(path: String, readOnly: Bool = false, busyTimeout: Double = 5) throws(IndexError) {
+    public init(
+        path: String, readOnly: Bool = false, busyTimeout: Double = 5,
+        upgrading: ((_ from: Int, _ to: Int) -> Void)? = nil
+    ) throws(IndexError) {
         self.path = path
         self.isReadOnly = readOnly
         self.busyTimeout = busyTimeout
@@ -70,11 +76,11 @@ public final class CorpusStore: Sendable {
         }
         let path = path
         pool = try Self.mapErrors(path) { try DatabasePool(path: path, configuration: configuration) }
-        try Self.mapErrors(path) { try prepareSchema() }
+        try Self.mapErrors(path) { try prepareSchema(upgrading: upgrading) }
     }
 
     /// Refuses files that are not ours or are newer, and migrates older ones.
-    private func prepareSchema() throws {
+    private func prepareSchema(upgrading: ((Int, Int) -> Void)?) throws {
         // A reader of a current corpus checks one meta row: no migrator, no schema listing
         // (what a one-shot `annotext search` would otherwise spend most of its time on).
         if isReadOnly,
@@ -116,6 +122,7 @@ public final class CorpusStore: Sendable {
             guard state.found == nil else { return }
             throw IndexError(location: path, message: "not an annotext corpus (an empty database)", reason: .notACorpus)
         }
+        if let found = state.found { upgrading?(found, CorpusSchema.version) }
         try migrator.migrate(pool)
     }
 

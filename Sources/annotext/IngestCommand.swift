@@ -48,7 +48,7 @@ struct IngestCommand: AsyncParsableCommand {
         let annotator = DocumentAnnotator(tagger: ConceptTagger(lexicon: try CompiledLexicon(scheme: scheme)))
         let (maxBytes, overflow) = maxSize.multipliedReportingOverflow(by: 1_000_000)
         let reader = DocumentReader(options: ReadOptions(maxSize: overflow ? Int.max : maxBytes))
-        let store = try CorpusStore(path: corpus.path)
+        let store = try corpus.openForWriting(quiet: quiet)
         let ingester = CorpusIngester(reader: reader, annotator: annotator, scheme: scheme, format: format)
         let progress = IngestProgress(showsBar: !quiet && isTerminal(2), showsNotes: !quiet)
         var summary = IngestSummary()

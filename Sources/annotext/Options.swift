@@ -1,4 +1,5 @@
 import AnnotextCore
+import AnnotextIndex
 import AnnotextLexicon
 import ArgumentParser
 import Foundation
@@ -11,6 +12,17 @@ struct CorpusOptions: ParsableArguments {
             "The corpus file (default: $ANNOTEXT_DB, else annotext.sqlite in the current folder).",
             valueName: "path"))
     var db: String?
+
+    /// Opens the corpus for writing, saying on stderr (unless `quiet`) when an older corpus is
+    /// upgraded first, since that can take a while.
+    func openForWriting(quiet: Bool = false) throws -> CorpusStore {
+        let path = path
+        return try CorpusStore(path: path) { from, to in
+            if !quiet {
+                printNote("Upgrading \(path) from schema \(from) to \(to) (once; a large corpus takes a while).")
+            }
+        }
+    }
 
     /// The corpus path the options name.
     var path: String {

@@ -13,7 +13,7 @@ struct RemoveCommand: AsyncParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() async throws {
-        let store = try CorpusStore(path: corpus.path)
+        let store = try corpus.openForWriting()
         var missing: [String] = []
         for name in names {
             if try store.remove(named: name) {

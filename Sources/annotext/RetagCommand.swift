@@ -22,7 +22,7 @@ struct RetagCommand: AsyncParsableCommand {
         let started = Date()
         let scheme = try lexicon.scheme()
         let annotator = DocumentAnnotator(tagger: ConceptTagger(lexicon: try CompiledLexicon(scheme: scheme)))
-        let store = try CorpusStore(path: corpus.path)
+        let store = try corpus.openForWriting()
         if try store.documents().isEmpty { throw CommandFailure("\(corpus.path): no documents to retag") }
         let summary = try store.retag(scheme: scheme, source: lexicon.lexicon ?? "built-in") {
             annotator.records(for: $0)

@@ -103,7 +103,11 @@ import Testing
             let old = try CorpusStore(path: path, readOnly: true)
             #expect(try count("text:\"balance of power\"", in: old) == 2)
             #expect(try Fixtures.corpus.map { try old.document(named: $0.document.name)?.text } == texts)
-            let upgraded = try CorpusStore(path: path)
+            var upgrades: [String] = []
+            let upgraded = try CorpusStore(path: path) { upgrades.append("\($0) to \($1)") }
+            #expect(upgrades == ["2 to 3"])
+            _ = try CorpusStore(path: path) { upgrades.append("again \($0) to \($1)") }
+            #expect(upgrades == ["2 to 3"])
             #expect(try count("text:\"balance of power\"", in: upgraded) == 2)
             let state = try queue.read { db in
                 (
