@@ -72,7 +72,7 @@ public final class CorpusStore: Sendable {
             // Readers keep 16 MB of pages. The writer keeps 64 MB: a large document is written
             // in one transaction, and with less its pages (the text index's segments above all)
             // were evicted and read back before the commit.
-            try db.execute(sql: db.configuration.readonly ? "PRAGMA cache_size = -16000" : "PRAGMA cache_size = -64000")
+            try db.execute(sql: db.configuration.readonly ? Self.readerCacheSize : "PRAGMA cache_size = -64000")
         }
         let path = path
         pool = try Self.mapErrors(path) { try DatabasePool(path: path, configuration: configuration) }
@@ -159,6 +159,9 @@ public final class CorpusStore: Sendable {
                 reason: .sqlite(code: error.resultCode.rawValue))
         }
     }
+
+    /// The page cache of a connection that only reads: 16 MB.
+    static let readerCacheSize = "PRAGMA cache_size = -16000"
 
     /// Runs a read transaction, mapping errors.
     func read<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {

@@ -99,19 +99,21 @@ struct DocumentWriter {
     /// Starts a document: false when the corpus holds it as it is (nothing to write); else its
     /// old content, if any, is gone and its units may follow.
     mutating func begin(_ document: Document, contentHash: String) throws -> Bool {
-        let existing = try Row.fetchOne(findDocument, arguments: [document.name])
-        if let existing {
+        let id: Int64
+        let outcome: WriteOutcome
+        if let existing = try Row.fetchOne(findDocument, arguments: [document.name]) {
             if existing["content_hash"] == contentHash && existing["scheme_hash"] == schemeHash { return false }
-            let id: Int64 = existing["id"]
+            id = existing["id"]
+            outcome = .replaced
             try Self.deleteContent(ofDocument: id, in: db)
-            current = Current(document: document, contentHash: contentHash, id: id, outcome: .replaced)
         } else {
-            let id = try Int64.fetchOne(nextDocumentID) ?? 1
+            id = try Int64.fetchOne(nextDocumentID) ?? 1
+            outcome = .added
             try insertDocument.execute(arguments: [id, document.name])
-            current = Current(document: document, contentHash: contentHash, id: id, outcome: .added)
         }
+        current = Current(document: document, contentHash: contentHash, id: id, outcome: outcome)
         // The text first: a streamed document's units are still being tagged meanwhile.
-        try insertDocumentText.execute(arguments: [current?.id, document.text])
+        try insertDocumentText.execute(arguments: [id, document.text])
         return true
     }
 

@@ -35,7 +35,7 @@ final class QueryConnection: @unchecked Sendable {
             configuration.readonly = true
             configuration.busyMode = .timeout(busyTimeout)
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA cache_size = -16000")
+                try db.execute(sql: CorpusStore.readerCacheSize)
                 // Pages outside SQLite's own cache are read from the memory-mapped file instead
                 // of one pread each: the first page of a query in a part of the corpus not read
                 // lately costs a memory access, not a system call.

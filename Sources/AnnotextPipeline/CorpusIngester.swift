@@ -103,13 +103,11 @@ public struct CorpusIngester: Sendable {
 
     /// The document with its records and content hash, ready for the store.
     public func annotated(_ document: Document) -> AnnotatedDocument {
-        annotated(document, contentHash: nil)
+        annotated(document, contentHash: AnnotatedDocument.contentHash(of: document))
     }
 
-    private func annotated(_ document: Document, contentHash: String?) -> AnnotatedDocument {
-        AnnotatedDocument(
-            document: document, sentences: annotator.records(for: document),
-            contentHash: contentHash ?? AnnotatedDocument.contentHash(of: document))
+    private func annotated(_ document: Document, contentHash: String) -> AnnotatedDocument {
+        AnnotatedDocument(document: document, sentences: annotator.records(for: document), contentHash: contentHash)
     }
 
     private func prepare(_ file: FoundFile, for store: CorpusStore) -> Prepared {
@@ -123,14 +121,15 @@ public struct CorpusIngester: Sendable {
     /// A document read: annotated now, or left for the writer to stream (see `RecordStream`)
     /// when it is large (`IngestLimits.streamingBytes`) or when the corpus already holds it as
     /// it is. The writer then finds it unchanged without asking for its units, so an unchanged
-    /// file costs its reading and hashing, not its tagging.
-    private func prepared(_ result: ReadResult, for store: CorpusStore?) -> Prepared {
+    /// file costs its reading and hashing, not its tagging. (A large one is streamed anyway, and
+    /// the writer checks it then.)
+    private func prepared(_ result: ReadResult, for store: CorpusStore) -> Prepared {
         let document = result.document
-        let large = document.text.utf8.count >= limits.streamingBytes
-        let hash = large || store != nil ? AnnotatedDocument.contentHash(of: document) : nil
-        if let hash {
-            let unchanged = (try? store?.holdsUnchanged(named: document.name, contentHash: hash, scheme: scheme)) ?? false
-            if large || unchanged { return .streamed(document, contentHash: hash, result.warnings) }
+        let hash = AnnotatedDocument.contentHash(of: document)
+        if document.text.utf8.count >= limits.streamingBytes
+            || (try? store.holdsUnchanged(named: document.name, contentHash: hash, scheme: scheme)) == true
+        {
+            return .streamed(document, contentHash: hash, result.warnings)
         }
         return .success(annotated(document, contentHash: hash), result.warnings)
     }
