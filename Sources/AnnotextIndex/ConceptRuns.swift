@@ -1,3 +1,4 @@
+import AnnotextCore
 import GRDB
 
 #if canImport(GRDBSQLite)
@@ -46,13 +47,7 @@ final class ConceptRuns: @unchecked Sendable {
     /// The first run at or after run `start` whose last id is at least `id`; `lastIDs.count`
     /// when there is none.
     func run(containing id: Int64, from start: Int) -> Int {
-        var low = max(0, start)
-        var high = lastIDs.count
-        while low < high {
-            let middle = (low + high) / 2
-            if lastIDs[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low
+        lastIDs[min(max(0, start), lastIDs.count)...].partitionPoint { $0 >= id }
     }
 
     /// Reads the bytes of run `k` from the store (`statement`: the data of one run by key).

@@ -78,12 +78,7 @@ struct BlockLanguages {
     /// Whether the unit starting at byte `start` lies in a block of another language.
     func excludes(_ start: Int) -> Bool {
         guard !blocks.isEmpty, !schemeLanguage.isEmpty else { return false }
-        var low = 0
-        var high = blocks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if blocks[middle].range.lowerBound <= start { low = middle + 1 } else { high = middle }
-        }
+        let low = blocks.partitionPoint { $0.range.lowerBound > start }
         guard low > 0, blocks[low - 1].range.contains(start), let language = blocks[low - 1].language else { return false }
         let primary = CompiledLexicon.primaryLanguage(language)
         if primary.isEmpty || primary == "und" || primary == "mul" || primary == "zxx" { return false }
