@@ -23,6 +23,8 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        // SQLite's process-wide options, which only C can set (see CSQLiteSetup.h).
+        .target(name: "CSQLiteSetup", linkerSettings: [.linkedLibrary("sqlite3")]),
         .executableTarget(name: "embed-lexicons", path: "Sources/embed-lexicons"),
         .plugin(
             name: "EmbedLexicons",
@@ -40,7 +42,7 @@ let package = Package(
             plugins: ["EmbedLexicons"]),
         .target(
             name: "AnnotextIndex",
-            dependencies: ["AnnotextCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["AnnotextCore", "CSQLiteSetup", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "AnnotextExport",
             dependencies: ["AnnotextCore"]),

@@ -259,7 +259,8 @@ extension CorpusStore {
         guard let text = try String.fetchOne(db, sql: "SELECT d.text FROM \(CorpusSchema.documentsWithText(db)) WHERE d.id = ?", arguments: [id])
         else { return [] }
         let spans = try Row.fetchAll(
-            db, sql: "SELECT idx, start, \"end\" FROM sentences WHERE doc_id = ? ORDER BY id", arguments: [id])
+            db, sql: "SELECT idx, start, \"end\" FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id",
+            arguments: [CorpusSchema.firstSentenceID(ofDocument: id), CorpusSchema.lastSentenceID(ofDocument: id)])
         var scanner = ParagraphBreakScanner(text: text)
         var starts: [Int] = []
         var previousEnd: Int?

@@ -11,8 +11,8 @@ import Testing
             try queue.write { try $0.execute(sql: "UPDATE meta SET value = '7' WHERE key = 'schema_version'") }
             try queue.close()
             let error = #expect(throws: IndexError.self) { try CorpusStore(path: path) }
-            #expect(error?.description == "\(path): corpus was made by a newer annotext (schema 7, this one reads up to 3)")
-            #expect(error?.reason == .newerSchema(found: 7, supported: 3))
+            #expect(error?.description == "\(path): corpus was made by a newer annotext (schema 7, this one reads up to 4)")
+            #expect(error?.reason == .newerSchema(found: 7, supported: 4))
         }
     }
 

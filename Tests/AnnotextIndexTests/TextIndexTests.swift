@@ -3,8 +3,8 @@ import AnnotextIndex
 import GRDB
 import Testing
 
-/// The full-text index (`sentences_fts`): written a run of units at a time by the writer, kept
-/// in step with the sentences through replacement and removal, and upgraded from schema 2.
+/// The full-text index (`sentences_fts`): written once per transaction by the writer, kept in
+/// step with the sentences through replacement and removal, and upgraded from schemas 2 and 3.
 @Suite struct TextIndexTests {
     /// FTS5's own check that an external-content index holds exactly what its content table
     /// holds; it throws (SQLITE_CORRUPT_VTAB) when they differ.
@@ -18,6 +18,73 @@ import Testing
 
     func count(_ query: String, in store: CorpusStore) throws -> Int {
         try store.count(ConceptQuery(parsing: query, scheme: Fixtures.scheme))
+    }
+
+    /// The number of segments in the text index: FTS5 adds one each time it writes out its
+    /// pending terms.
+    func segments(_ path: String) throws -> Int {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(DISTINCT segid) FROM sentences_fts_idx") ?? 0 }
+    }
+
+    /// SQL that turns `sentences` back into its form before schema 4: document id and index
+    /// stored, with a foreign key.
+    static let storedUnitColumns = """
+        CREATE TABLE old_sentences (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id),
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        INSERT INTO old_sentences SELECT id, doc_id, idx, start, "end", kind, text FROM sentences;
+        DROP TABLE sentences;
+        ALTER TABLE old_sentences RENAME TO sentences;
+        DELETE FROM sentences_fts_config WHERE k = 'hashsize';
+        DELETE FROM grdb_migrations WHERE identifier = 'v4-lean-units';
+        """
+
+    @Test func oneWriteIndexesAllItsDocumentsInOneSegment() throws {
+        try Fixtures.withCorpusPath { path in
+            let store = try CorpusStore(path: path)
+            _ = try store.write(Fixtures.corpus, scheme: Fixtures.scheme)
+            #expect(try segments(path) == 1)
+            // A replaced document between new ones: its units keep their ids, the new ones
+            // follow the last document.
+            let first = Fixtures.corpus[0].document.name
+            let batch = [
+                Fixtures.document("new1.txt", [Fixtures.U("Fresh words about deterrence.", [])]),
+                Fixtures.document(first, [Fixtures.U("A hegemon alone.", [])]),
+                Fixtures.document("new2.txt", [Fixtures.U("More fresh words.", []), Fixtures.U("And an ending.", [])]),
+            ]
+            #expect(try store.write(batch, scheme: Fixtures.scheme) == [.added, .replaced, .added])
+            #expect(try count("text:fresh", in: store) == 2)
+            #expect(try count("text:alone", in: store) == 1)
+            #expect(try count("text:ending", in: store) == 1)
+            try checkTextIndex(path)
+        }
+    }
+
+    @Test func unitIDsGiveTheirDocumentAndIndex() throws {
+        try Fixtures.withCorpusPath { path in
+            _ = try CorpusStore(path: path).write(Fixtures.corpus, scheme: Fixtures.scheme)
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            let rows = try queue.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT d.name, s.idx FROM sentences s JOIN documents d ON d.id = s.doc_id ORDER BY s.id
+                        """)
+            }
+            let expected = Fixtures.corpus.flatMap { annotated in
+                annotated.sentences.map { "\(annotated.document.name) \($0.index)" }
+            }
+            #expect(rows.map { "\($0[0] as String) \($0[1] as Int)" } == expected)
+        }
     }
 
     @Test func unitsWrittenInRunsOfAnySizeAreAllIndexed() throws {
@@ -98,16 +165,16 @@ import Testing
                         INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
                         DELETE FROM grdb_migrations WHERE identifier = 'v3-text-index';
                         UPDATE meta SET value = '2' WHERE key = 'schema_version';
-                        """)
+                        """ + Self.storedUnitColumns)
             }
             let old = try CorpusStore(path: path, readOnly: true)
             #expect(try count("text:\"balance of power\"", in: old) == 2)
             #expect(try Fixtures.corpus.map { try old.document(named: $0.document.name)?.text } == texts)
             var upgrades: [String] = []
             let upgraded = try CorpusStore(path: path) { upgrades.append("\($0) to \($1)") }
-            #expect(upgrades == ["2 to 3"])
+            #expect(upgrades == ["2 to 4"])
             _ = try CorpusStore(path: path) { upgrades.append("again \($0) to \($1)") }
-            #expect(upgrades == ["2 to 3"])
+            #expect(upgrades == ["2 to 4"])
             #expect(try count("text:\"balance of power\"", in: upgraded) == 2)
             let state = try queue.read { db in
                 (
@@ -118,11 +185,45 @@ import Testing
                 )
             }
             try queue.close()
-            #expect(state.0 == "3")
+            #expect(state.0 == "4")
             #expect(state.1.contains("columnsize=0"))
             #expect(!state.2)
             #expect(try Fixtures.corpus.map { try upgraded.document(named: $0.document.name)?.text } == texts)
             #expect(texts.allSatisfy { !($0 ?? "").isEmpty })
+            try checkTextIndex(path)
+        }
+    }
+
+    @Test func schemaThreeCorpusGetsLeanUnitsWhenOpenedForWriting() throws {
+        try Fixtures.withCorpusPath { path in
+            _ = try CorpusStore(path: path).write(Fixtures.corpus, scheme: Fixtures.scheme)
+            var before: [SentenceRecord] = []
+            try CorpusStore(path: path).forEachSentence { before.append($0) }
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: Self.storedUnitColumns + "UPDATE meta SET value = '3' WHERE key = 'schema_version';")
+            }
+            var upgrades: [String] = []
+            let upgraded = try CorpusStore(path: path) { upgrades.append("\($0) to \($1)") }
+            #expect(upgrades == ["3 to 4"])
+            var after: [SentenceRecord] = []
+            try upgraded.forEachSentence { after.append($0) }
+            #expect(after == before)
+            #expect(try count("text:\"balance of power\"", in: upgraded) == 2)
+            let state = try queue.read { db in
+                (
+                    try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'sentences'") ?? "",
+                    try Int.fetchOne(db, sql: "SELECT v FROM sentences_fts_config WHERE k = 'hashsize'")
+                )
+            }
+            try queue.close()
+            #expect(state.0.contains("doc_id INTEGER GENERATED ALWAYS AS (id >> 24) VIRTUAL"))
+            #expect(!state.0.contains("REFERENCES"))
+            #expect(state.1 == 32 << 20)
+            // The upgraded corpus takes new documents as a new one does.
+            let added = Fixtures.document("later.txt", [Fixtures.U("A later balance of power.", [])])
+            #expect(try upgraded.write([added], scheme: Fixtures.scheme) == [.added])
+            #expect(try count("text:\"balance of power\"", in: upgraded) == 3)
             try checkTextIndex(path)
         }
     }
