@@ -55,17 +55,64 @@ public struct DocumentAnnotator: Sendable {
     /// The records of one run of `parts`: its units tagged, offsets in scalars of the whole
     /// document and indexes counted from the document's first unit.
     public func records(for parts: DocumentParts, part: Int) -> [SentenceRecord] {
-        let units = Array(parts.units(ofPart: part))
-        let start = parts.start(ofPart: part)
+        records(of: Array(parts.units(ofPart: part)), in: parts.document, from: parts.start(ofPart: part))
+    }
+
+    /// `document` cut, without segmenting it yet, into chunks of about `bytesPerChunk` bytes
+    /// that `records(for:chunk:)` segments and tags on their own: a writer can store the first
+    /// chunk's units while the others are still being segmented, where `parts(of:)` has to
+    /// segment the whole document first. Cuts fall where no unit can run across (after a blank
+    /// line, between blocks), so the chunks' units are the document's.
+    public func chunks(of document: Document, bytesPerChunk: Int = 1 << 20) -> DocumentChunks {
+        DocumentChunks(document: document, segmenter: segmenter, size: max(1, bytesPerChunk))
+    }
+
+    /// The records of chunk `chunk`: its units segmented and tagged, offsets in scalars of the
+    /// whole document, and indexes counted from 0 at the chunk's first unit (the caller adds
+    /// the number of units in the chunks before it).
+    public func records(for chunks: DocumentChunks, chunk: Int) -> [SentenceRecord] {
+        let units = segmenter.sentences(in: chunks.document, part: chunks.parts[chunk])
+        return records(of: units, in: chunks.document, from: chunks.starts[chunk])
+    }
+
+    private func records(of units: [Sentence], in document: Document, from start: (byte: Int, scalar: Int))
+        -> [SentenceRecord]
+    {
         guard let tagger, let labels else {
             return SentenceRecord.records(
-                for: units.map { TaggedSentence(sentence: $0) }, in: parts.document, includeMentions: false,
-                from: start)
+                for: units.map { TaggedSentence(sentence: $0) }, in: document, includeMentions: false, from: start)
         }
-        return SentenceRecord.records(for: tagger.tag(units, in: parts.document), in: parts.document, from: start) {
+        return SentenceRecord.records(for: tagger.tag(units, in: document), in: document, from: start) {
             labels[$0] ?? $0
         }
     }
+}
+
+/// A document cut into chunks that segment on their own: see
+/// `DocumentAnnotator.chunks(of:)`.
+public struct DocumentChunks: Sendable {
+    /// The document.
+    public let document: Document
+    /// The chunks, as parts of the segmenter.
+    let parts: [SentenceSegmenter.Part]
+    /// Where each chunk starts: a byte no unit of the chunk starts before, and its scalar
+    /// offset.
+    let starts: [(byte: Int, scalar: Int)]
+
+    init(document: Document, segmenter: SentenceSegmenter, size: Int) {
+        self.document = document
+        parts = segmenter.parts(of: document, size: size)
+        let bytes = parts.map { segmenter.firstByte(of: $0, in: document) }
+        // The scalar offsets in one pass over the text, at ascending positions.
+        let positions = Array(Set(bytes)).sorted()
+        var text = document.text
+        let scalars = text.withUTF8 { ScalarOffsetCursor.scalarOffsets(ofBytes: positions, in: $0) }
+        let scalarAt = Dictionary(uniqueKeysWithValues: zip(positions, scalars))
+        starts = bytes.map { ($0, scalarAt[$0] ?? 0) }
+    }
+
+    /// The number of chunks (0 for a document without text).
+    public var count: Int { parts.count }
 }
 
 /// A segmented document whose units are cut into runs for tagging: see

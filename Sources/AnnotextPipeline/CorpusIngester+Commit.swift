@@ -92,7 +92,7 @@ extension CorpusIngester {
         summary: inout IngestSummary,
         report: (IngestEvent) -> Void
     ) throws {
-        let records = RecordStream(annotator: annotator, document: document)
+        let records = RecordStream(annotator: annotator, document: document, chunkBytes: limits.chunkBytes)
         defer { records.close() }
         do {
             // Unchanged: no write transaction at all (a folder of unchanged files would

@@ -13,6 +13,9 @@ public struct IngestLimits: Sendable, Hashable {
     /// Documents with at least this many bytes of text are tagged while they are written, on
     /// all cores, each in a transaction of its own.
     public var streamingBytes: Int
+    /// A streamed document is cut into chunks of about this many bytes, each segmented and
+    /// tagged on its own, so the writer can start on the first while the rest are read.
+    public var chunkBytes: Int
 
     /// Creates limits; the defaults keep a few hundred MB at most in memory.
     ///
@@ -21,13 +24,14 @@ public struct IngestLimits: Sendable, Hashable {
     /// committed 32 at a time (130 kB) than in one transaction, and 14% more at 1 MB.
     public init(
         filesInFlight: Int = 1024, bytesInFlight: Int = 96_000_000, documentsPerTransaction: Int = 1024,
-        bytesPerTransaction: Int = 4_000_000, streamingBytes: Int = 1_000_000
+        bytesPerTransaction: Int = 4_000_000, streamingBytes: Int = 1_000_000, chunkBytes: Int = 1 << 20
     ) {
         self.filesInFlight = max(1, filesInFlight)
         self.bytesInFlight = max(1, bytesInFlight)
         self.documentsPerTransaction = max(1, documentsPerTransaction)
         self.bytesPerTransaction = max(1, bytesPerTransaction)
         self.streamingBytes = max(1, streamingBytes)
+        self.chunkBytes = max(1, chunkBytes)
     }
 }
 

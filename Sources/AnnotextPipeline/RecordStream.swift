@@ -2,9 +2,9 @@ import AnnotextCore
 import Dispatch
 import Foundation
 
-/// One large document's records for a streaming write: segmented on all cores, tagged in runs
-/// on all cores, and handed to the writer in order as they are done, so the writer stores the
-/// first runs while the later ones are still being tagged.
+/// One large document's records for a streaming write: cut into chunks that are segmented and
+/// tagged on all cores and handed to the writer in order as they are done, so the writer stores
+/// the first chunk's units while the later chunks are still being segmented.
 ///
 /// The work starts on `start()` or the first `next()`, so a document the corpus already holds
 /// unchanged costs nothing. `close()` stops what has not started and waits for the rest; call it
@@ -16,8 +16,12 @@ final class RecordStream: @unchecked Sendable {
     /// Runs done and not yet taken, by run number.
     private var ready: [Int: [SentenceRecord]] = [:]
     private var nextPart = 0
-    /// The number of runs, once the document is segmented.
+    /// The document's chunks, once it is cut.
+    private var chunks: DocumentChunks?
+    /// The number of chunks, once the document is cut.
     private var partCount: Int?
+    /// Chunks begun so far: chunks are begun in order, by whichever thread is free.
+    private var claimed = 0
     private var isStarted = false
     private var isProducing = false
     private var isClosed = false
@@ -25,9 +29,12 @@ final class RecordStream: @unchecked Sendable {
     private(set) var units = 0
     private(set) var mentions = 0
 
-    init(annotator: DocumentAnnotator, document: Document) {
+    private let chunkBytes: Int
+
+    init(annotator: DocumentAnnotator, document: Document, chunkBytes: Int) {
         self.annotator = annotator
         self.document = document
+        self.chunkBytes = chunkBytes
     }
 
     /// Starts segmenting and tagging now, before the first `next()`: for a document known to
@@ -51,15 +58,34 @@ final class RecordStream: @unchecked Sendable {
         defer { condition.unlock() }
         startIfNeeded()
         while true {
-            if let part = ready.removeValue(forKey: nextPart) {
+            if var part = ready.removeValue(forKey: nextPart) {
                 nextPart += 1
+                // A chunk numbers its units from 0: they follow those handed over before.
+                for k in part.indices { part[k].index += units }
                 units += part.count
                 mentions += part.reduce(0) { $0 + ($1.mentions?.count ?? 0) }
                 return part
             }
             if isClosed || (partCount.map { nextPart >= $0 } ?? false) { return nil }
+            // Rather than wait, annotate the next chunk nobody has begun: the writer would
+            // otherwise sit idle while one core annotates (the other core is the writer's).
+            if let chunks, let chunk = claim() {
+                condition.unlock()
+                let records = annotator.records(for: chunks, chunk: chunk)
+                condition.lock()
+                if !isClosed { ready[chunk] = records }
+                condition.broadcast()
+                continue
+            }
             condition.wait()
         }
+    }
+
+    /// The next chunk not yet begun, now claimed by the caller, who holds the lock.
+    private func claim() -> Int? {
+        guard !isClosed, let partCount, claimed < partCount else { return nil }
+        defer { claimed += 1 }
+        return claimed
     }
 
     /// Stops the runs not yet begun and waits for those being tagged.
@@ -72,28 +98,31 @@ final class RecordStream: @unchecked Sendable {
     }
 
     private func produce() {
-        let parts = annotator.parts(of: document)
+        let chunks = annotator.chunks(of: document, bytesPerChunk: chunkBytes)
         condition.lock()
-        partCount = parts.partCount
+        self.chunks = chunks
+        partCount = chunks.count
         condition.broadcast()
         condition.unlock()
-        DispatchQueue.concurrentPerform(iterations: parts.partCount) { part in
-            guard !isClosedNow else { return }
-            let records = annotator.records(for: parts, part: part)
-            condition.lock()
-            if !isClosed { ready[part] = records }
-            condition.broadcast()
-            condition.unlock()
+        let workers = min(chunks.count, ProcessInfo.processInfo.activeProcessorCount)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                condition.lock()
+                guard let chunk = claim() else {
+                    condition.unlock()
+                    return
+                }
+                condition.unlock()
+                let records = annotator.records(for: chunks, chunk: chunk)
+                condition.lock()
+                if !isClosed { ready[chunk] = records }
+                condition.broadcast()
+                condition.unlock()
+            }
         }
         condition.lock()
         isProducing = false
         condition.broadcast()
         condition.unlock()
-    }
-
-    private var isClosedNow: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return isClosed
     }
 }

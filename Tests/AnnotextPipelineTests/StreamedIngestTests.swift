@@ -32,10 +32,23 @@ import Testing
 
     private static func p(_ seed: Int) -> String { seed % 2 == 0 ? "\n\n" : "\n \n" }
 
-    func ingester(streamingBytes: Int) -> CorpusIngester {
+    func ingester(streamingBytes: Int, chunkBytes: Int = 1 << 20) -> CorpusIngester {
         CorpusIngester(
             reader: DocumentReader(), annotator: annotator, scheme: scheme, concurrency: 2,
-            limits: IngestLimits(streamingBytes: streamingBytes))
+            limits: IngestLimits(streamingBytes: streamingBytes, chunkBytes: chunkBytes))
+    }
+
+    /// The records of every chunk, numbered on as the writer numbers them.
+    func joined(_ chunks: DocumentChunks) -> [SentenceRecord] {
+        var records: [SentenceRecord] = []
+        for k in 0..<chunks.count {
+            let before = records.count
+            for var record in annotator.records(for: chunks, chunk: k) {
+                record.index += before
+                records.append(record)
+            }
+        }
+        return records
     }
 
     func dump(_ store: CorpusStore) throws -> [SentenceRecord] {
@@ -53,6 +66,22 @@ import Testing
         #expect(joined.count == parts.unitCount)
     }
 
+    @Test(arguments: [1, 200, 5_000, 1 << 20])
+    func chunksJoinToTheRecordsOfTheWholeDocument(bytesPerChunk: Int) throws {
+        let plain = Document(name: "long.txt", text: Self.text(paragraphs: 400, seed: 3))
+        // Blocks from Markdown: headings, list items and paragraphs, non-ASCII before the cuts.
+        let markdown = (0..<60).map { "## Part \($0) — Élysée\n\n- NATO is an alliance.\n- The hegemon is not.\n\n" }
+            .joined() + Self.text(paragraphs: 40, seed: 4)
+        let blocks = try DocumentReader().read(Array(markdown.utf8), name: "notes.md", format: .markdown).document
+        #expect(!blocks.blocks.isEmpty)
+        for document in [plain, blocks] {
+            let chunks = annotator.chunks(of: document, bytesPerChunk: bytesPerChunk)
+            if bytesPerChunk <= 200 { #expect(chunks.count > 10) }
+            #expect(joined(chunks) == annotator.records(for: document))
+        }
+        #expect(annotator.chunks(of: Document(name: "empty.txt", text: "")).count == 0)
+    }
+
     @Test func streamedFilesStoreWhatAnnotatedFilesStore() async throws {
         for i in 0..<6 {
             let name = folder.appendingPathComponent("docs/d\(i).\(i == 3 ? "md" : "txt")")
@@ -64,7 +93,8 @@ import Testing
         let wholeSummary = try await ingester(streamingBytes: Int.max).ingest(files, into: whole) { _ in }
         // Every document above 4 kB streams; the smaller ones go in between them, in batches.
         var order: [String] = []
-        let streamedSummary = try await ingester(streamingBytes: 4_000).ingest(files, into: streamed) { event in
+        // Chunks of 1 kB: a streamed document comes in many, some annotated by the writer.
+        let streamedSummary = try await ingester(streamingBytes: 4_000, chunkBytes: 1_000).ingest(files, into: streamed) { event in
             if case .stored(let name, _, _) = event { order.append(name) }
         }
         #expect(order == files.map(\.name))

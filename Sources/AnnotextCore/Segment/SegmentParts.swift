@@ -17,41 +17,65 @@ extension SentenceSegmenter {
 
     /// The units of `document` segmented in parts of about `partBytes` bytes at once.
     func sentences(in document: Document, partBytes: Int) -> [Sentence] {
+        let parts = parts(of: document, size: partBytes)
+        guard parts.count > 1 else { return sentences(in: document) }
+        var results = [[Sentence]](repeating: [], count: parts.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+                slots[k] = sentences(in: document, part: parts[k])
+            }
+        }
+        var units: [Sentence] = []
+        units.reserveCapacity(results.reduce(0) { $0 + $1.count })
+        for part in results {
+            for var unit in part {
+                unit.index = units.count
+                units.append(unit)
+            }
+        }
+        return units
+    }
+
+    /// `document` cut into parts of about `size` bytes that segment on their own.
+    func parts(of document: Document, size: Int) -> [Part] {
         var text = document.text
         return text.withUTF8 { bytes in
-            let parts =
-                document.blocks.isEmpty
-                ? Self.plainTextParts(bytes, size: partBytes) : Self.blockParts(document.blocks, size: partBytes)
-            guard parts.count > 1 else { return sentences(in: document) }
-            var results = [[Sentence]](repeating: [], count: parts.count)
-            results.withUnsafeMutableBufferPointer { slots in
-                nonisolated(unsafe) let slots = slots
-                nonisolated(unsafe) let bytes = bytes
-                DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-                    var scanner = BoundaryScanner(bytes, abbreviations: abbreviations)
-                    switch parts[k] {
-                    case .text(let range):
-                        scanner.units.reserveCapacity(range.count / 96 + 4)
-                        scanner.segmentPlainText(range.lowerBound, range.upperBound)
-                    case .blocks(let range):
-                        for block in document.blocks[range] {
-                            let lower = min(max(block.range.lowerBound, 0), bytes.count)
-                            let upper = min(max(block.range.upperBound, lower), bytes.count)
-                            scanner.segmentBlock(lower, upper, kind: block.kind)
-                        }
-                    }
-                    slots[k] = scanner.units
+            document.blocks.isEmpty
+                ? Self.plainTextParts(bytes, size: size) : Self.blockParts(document.blocks, size: size)
+        }
+    }
+
+    /// The units of one part of `document`, numbered from 0 within the part; their ranges are
+    /// byte offsets in the whole document.
+    func sentences(in document: Document, part: Part) -> [Sentence] {
+        var text = document.text
+        var units = text.withUTF8 { bytes in
+            var scanner = BoundaryScanner(bytes, abbreviations: abbreviations)
+            switch part {
+            case .text(let range):
+                scanner.units.reserveCapacity(range.count / 96 + 4)
+                scanner.segmentPlainText(range.lowerBound, range.upperBound)
+            case .blocks(let range):
+                for block in document.blocks[range] {
+                    let lower = min(max(block.range.lowerBound, 0), bytes.count)
+                    let upper = min(max(block.range.upperBound, lower), bytes.count)
+                    scanner.segmentBlock(lower, upper, kind: block.kind)
                 }
             }
-            var units: [Sentence] = []
-            units.reserveCapacity(results.reduce(0) { $0 + $1.count })
-            for part in results {
-                for var unit in part {
-                    unit.index = units.count
-                    units.append(unit)
-                }
-            }
-            return units
+            return scanner.units
+        }
+        for k in units.indices { units[k].index = k }
+        return units
+    }
+
+    /// The first byte of `part` of `document`: no unit of the part starts before it.
+    func firstByte(of part: Part, in document: Document) -> Int {
+        switch part {
+        case .text(let range): return range.lowerBound
+        case .blocks(let range):
+            let first = document.blocks[range].lazy.map(\.range.lowerBound).min() ?? 0
+            return min(max(first, 0), document.text.utf8.count)
         }
     }
 
