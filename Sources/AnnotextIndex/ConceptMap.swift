@@ -256,8 +256,12 @@ extension CorpusStore {
     /// The first unit of every paragraph after the first: units that a blank line (two line
     /// breaks with only spaces between) separates from the unit before them.
     static func paragraphStarts(ofDocument id: Int64, in db: Database) throws -> [Int] {
-        guard let text = try String.fetchOne(db, sql: "SELECT d.text FROM \(CorpusSchema.documentsWithText(db)) WHERE d.id = ?", arguments: [id])
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT d.text, d.outside_units FROM \(CorpusSchema.documentsWithText(db)) WHERE d.id = ?",
+                arguments: [id])
         else { return [] }
+        let text = try DocumentText.whole(stored: row[0], outsideUnits: row[1], document: id, in: db)
         let spans = try Row.fetchAll(
             db, sql: "SELECT idx, start, \"end\" FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id",
             arguments: [CorpusSchema.firstSentenceID(ofDocument: id), CorpusSchema.lastSentenceID(ofDocument: id)])

@@ -47,12 +47,15 @@ enum CorpusSchema {
             try moveDocumentTexts(db)
             try setVersion(3, db)
         }
-        // Units without stored document ids and indexes (see `rebuildUnits`), and a text index
+        // Units without stored document ids and indexes (see `rebuildUnits`), a text index
         // that gathers a whole transaction's terms before writing them (see
-        // `setTextIndexBuffer`).
+        // `setTextIndexBuffer`), and document texts without the text of their units (see
+        // `DocumentText`).
         migrator.registerMigration(migrationNames[3]) { db in
             try rebuildUnits(db)
             try setTextIndexBuffer(db)
+            // Document texts stored whole until rewritten; new ones without their units.
+            try db.execute(sql: "ALTER TABLE document_texts ADD COLUMN outside_units INTEGER NOT NULL DEFAULT 0")
             try setVersion(4, db)
         }
         return migrator
@@ -172,13 +175,19 @@ enum CorpusSchema {
                 """)
     }
 
-    /// The documents with their texts, as a FROM clause naming them `d` with the text as
-    /// `d.text`: joined from `document_texts` since schema 3, `documents` alone in an older
-    /// corpus read as it is.
+    /// The documents with their stored texts, as a FROM clause naming them `d`, with the stored
+    /// text as `d.text` and its form as `d.outside_units` (see `DocumentText`; pass both to
+    /// `DocumentText.whole`). Joined from `document_texts` since schema 3; `documents` alone in
+    /// an older corpus read as it is.
     static func documentsWithText(_ db: Database) throws -> String {
-        try db.tableExists("document_texts")
-            ? "(SELECT documents.*, document_texts.text AS text FROM documents JOIN document_texts ON doc_id = id) d"
-            : "documents d"
+        guard try db.tableExists("document_texts") else { return "(SELECT documents.*, 0 AS outside_units FROM documents) d" }
+        let form =
+            try db.columns(in: "document_texts").contains { $0.name == "outside_units" }
+            ? "document_texts.outside_units" : "0"
+        return """
+            (SELECT documents.*, document_texts.text AS text, \(form) AS outside_units
+            FROM documents JOIN document_texts ON doc_id = id) d
+            """
     }
 
     /// Moves each document's text out of `documents` into `document_texts`.

@@ -188,7 +188,7 @@ extension CorpusStore {
                 let rows = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT d.id, d.name, d.title, d.source, d.format, d.language, d.text
+                        SELECT d.id, d.name, d.title, d.source, d.format, d.language, d.text, d.outside_units
                         FROM \(CorpusSchema.documentsWithText(db)) ORDER BY d.id
                         """)
                 while let row = try rows.next() {
@@ -197,7 +197,8 @@ extension CorpusStore {
                     let document = Document(
                         name: name, title: row["title"], source: row["source"],
                         format: DocumentFormat(rawValue: row["format"]) ?? .text, language: row["language"],
-                        text: row["text"])
+                        text: try DocumentText.whole(
+                            stored: row["text"], outsideUnits: row["outside_units"], document: row["id"], in: db))
                     do { try begin(document) } catch { throw BodyFailure(error: error) }
                     try Self.forEachRecord(ofDocument: row["id"], named: name, labels: labels, in: db) { record in
                         do { try unit(record) } catch { throw BodyFailure(error: error) }

@@ -35,7 +35,7 @@ extension CorpusStore {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT d.id, d.title, d.source, d.format, d.language, d.text
+                        SELECT d.id, d.title, d.source, d.format, d.language, d.text, d.outside_units
                         FROM \(CorpusSchema.documentsWithText(db)) WHERE d.name = ?
                         """,
                     arguments: [name])
@@ -52,7 +52,8 @@ extension CorpusStore {
             return Document(
                 name: name, title: row["title"], source: row["source"],
                 format: DocumentFormat(rawValue: row["format"]) ?? .text, language: row["language"],
-                text: row["text"], blocks: blocks)
+                text: try DocumentText.whole(stored: row["text"], outsideUnits: row["outside_units"], document: id, in: db),
+                blocks: blocks)
         }
     }
 

@@ -5,9 +5,9 @@ import GRDB
 /// ingest, so it avoids per-row SQL building.
 ///
 /// A document goes in as `begin`, any number of `writeUnits` (its units in index order, in as
-/// many parts as the caller likes) and `finish`. A new document's row goes in first, so the
-/// units' foreign keys find it, with its text in `document_texts`; `finish` writes its counts
-/// once they are known.
+/// many parts as the caller likes) and `finish`. A new document's row goes in first; `finish`
+/// writes its counts once they are known, and its text: only what lies outside its units
+/// (see `DocumentText`).
 struct DocumentWriter {
     private let db: Database
     private let schemeHash: String
@@ -43,6 +43,7 @@ struct DocumentWriter {
         var units = 0
         var mentions = 0
         var counts: [String: (mentions: Int, sentences: Int)] = [:]
+        var outside = DocumentText.OutsideBuilder()
     }
 
     init(db: Database, schemeHash: String, ingestedAt: String) throws {
@@ -89,7 +90,8 @@ struct DocumentWriter {
                     scheme_hash = ?, bytes = ?, sentence_count = ?, mention_count = ?, ingested_at = ?
                 WHERE id = ?
                 """)
-        insertDocumentText = try db.cachedStatement(sql: "INSERT INTO document_texts (doc_id, text) VALUES (?, ?)")
+        insertDocumentText = try db.cachedStatement(
+            sql: "INSERT INTO document_texts (doc_id, text, outside_units) VALUES (?, ?, ?)")
     }
 
     /// Adds, replaces or skips one document.
@@ -115,15 +117,20 @@ struct DocumentWriter {
             try insertDocument.execute(arguments: [id, document.name])
         }
         current = Current(document: document, contentHash: contentHash, id: id, outcome: outcome)
-        // The text first: a streamed document's units are still being tagged meanwhile.
-        try insertDocumentText.execute(arguments: [id, document.text])
         return true
     }
 
     /// Writes units of the document begun, in index order.
     mutating func writeUnits(_ records: [SentenceRecord]) throws {
-        guard var state = current else { return }
+        // Taken out, so that its buffers are not copied when they grow.
+        guard var state = current.take() else { return }
         defer { current = state }
+        var text = state.document.text
+        text.withUTF8 { bytes in
+            for record in records {
+                state.outside.add(start: record.start, end: record.end, text: record.text, in: bytes)
+            }
+        }
         let base = CorpusSchema.firstSentenceID(ofDocument: state.id)
         // Full groups of units go in through the many-row INSERT, the rest one row at a time.
         var next = records.startIndex
@@ -177,10 +184,15 @@ struct DocumentWriter {
 
     /// Ends the document begun: its row, blocks and concept counts.
     mutating func finish() throws -> WriteOutcome {
-        guard let state = current else { return .unchanged }
-        current = nil
+        guard var state = current.take() else { return .unchanged }
         let document = state.document
         let id = state.id
+        var text = document.text
+        if let outside = text.withUTF8({ state.outside.finish($0) }) {
+            try insertDocumentText.execute(arguments: [id, outside, true])
+        } else {
+            try insertDocumentText.execute(arguments: [id, document.text, false])
+        }
         try updateDocument.execute(arguments: [
             document.title, document.source, document.format.rawValue, document.language, state.contentHash,
             schemeHash, document.text.utf8.count, state.units, state.mentions, ingestedAt, id,

@@ -28,9 +28,27 @@ import Testing
         return try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(DISTINCT segid) FROM sentences_fts_idx") ?? 0 }
     }
 
-    /// SQL that turns `sentences` back into its form before schema 4: document id and index
-    /// stored, with a foreign key.
-    static let storedUnitColumns = """
+    /// Turns a corpus back into its form before schema 4: document texts stored whole (given by
+    /// name) without `outside_units`, and the document id and index of units stored, with a
+    /// foreign key.
+    static func makeSchemaThree(_ db: Database, texts: [String: String]) throws {
+        for (name, text) in texts {
+            try db.execute(
+                sql: "UPDATE document_texts SET text = ? WHERE doc_id = (SELECT id FROM documents WHERE name = ?)",
+                arguments: [text, name])
+        }
+        try db.execute(sql: "ALTER TABLE document_texts DROP COLUMN outside_units")
+        try db.execute(sql: storedUnitColumns)
+    }
+
+    /// Whole texts by name, as a store reads them.
+    static func texts(_ store: CorpusStore) throws -> [String: String] {
+        var texts: [String: String] = [:]
+        for name in try store.documents().map(\.name) { texts[name] = try store.document(named: name)?.text }
+        return texts
+    }
+
+    private static let storedUnitColumns = """
         CREATE TABLE old_sentences (
             id INTEGER PRIMARY KEY,
             doc_id INTEGER NOT NULL REFERENCES documents(id),
@@ -152,8 +170,10 @@ import Testing
             let texts = try Fixtures.corpus.map { try CorpusStore(path: path).document(named: $0.document.name)?.text }
             // What annotext with schema 2 left: document texts inside `documents`, a text index
             // with per-row column sizes.
+            let whole = try Self.texts(CorpusStore(path: path))
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
+                try Self.makeSchemaThree(db, texts: whole)
                 try db.execute(
                     sql: """
                         ALTER TABLE documents ADD COLUMN text TEXT NOT NULL DEFAULT '';
@@ -165,7 +185,7 @@ import Testing
                         INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
                         DELETE FROM grdb_migrations WHERE identifier = 'v3-text-index';
                         UPDATE meta SET value = '2' WHERE key = 'schema_version';
-                        """ + Self.storedUnitColumns)
+                        """)
             }
             let old = try CorpusStore(path: path, readOnly: true)
             #expect(try count("text:\"balance of power\"", in: old) == 2)
@@ -199,16 +219,21 @@ import Testing
             _ = try CorpusStore(path: path).write(Fixtures.corpus, scheme: Fixtures.scheme)
             var before: [SentenceRecord] = []
             try CorpusStore(path: path).forEachSentence { before.append($0) }
+            let whole = try Self.texts(CorpusStore(path: path))
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
-                try db.execute(sql: Self.storedUnitColumns + "UPDATE meta SET value = '3' WHERE key = 'schema_version';")
+                try Self.makeSchemaThree(db, texts: whole)
+                try db.execute(sql: "UPDATE meta SET value = '3' WHERE key = 'schema_version'")
             }
+            #expect(try Self.texts(CorpusStore(path: path, readOnly: true)) == whole)
             var upgrades: [String] = []
             let upgraded = try CorpusStore(path: path) { upgrades.append("\($0) to \($1)") }
             #expect(upgrades == ["3 to 4"])
             var after: [SentenceRecord] = []
             try upgraded.forEachSentence { after.append($0) }
             #expect(after == before)
+            // Older texts stay whole, and read as before.
+            #expect(try Self.texts(upgraded) == whole)
             #expect(try count("text:\"balance of power\"", in: upgraded) == 2)
             let state = try queue.read { db in
                 (

@@ -118,7 +118,9 @@ import Testing
         )
         guard IngestTestCorpus.hasSQLite3 else { return }
         #expect(try corpus.integrity() == "ok")
-        #expect(try corpus.query("SELECT text FROM document_texts") == ["The hegemon fell."])
+        #expect(try corpus.query("SELECT text FROM sentences") == ["The hegemon fell."])
+        // The document's text is its one unit: nothing lies outside it.
+        #expect(try corpus.query("SELECT outside_units || ':' || text FROM document_texts") == ["1:"])
     }
 
     @Test func reportsABadFileInAFolderAndStoresTheRest() throws {

@@ -1,0 +1,95 @@
+import AnnotextCore
+import GRDB
+
+/// How a document's text is stored: since schema 4, only the text outside its units (the
+/// spaces, line breaks and anything else between, before and after them), in order; the units
+/// hold the rest. Stored whole as well, the text took a third of a corpus (prose.txt: 21 of
+/// 65 MB) and as much of the writing at commit. `document_texts.outside_units` says which form
+/// a row has: 0 for the whole text (older documents, or units that do not tile the text).
+enum DocumentText {
+    /// The text outside a document's units, gathered as the writer stores them.
+    ///
+    /// Units must come in order, each with its exact text at its offsets; the first one that
+    /// does not (overlapping, out of order, or a text that differs from the document's) makes
+    /// `finish` give nil, and the writer then stores the whole text.
+    struct OutsideBuilder {
+        /// Bytes outside the units so far.
+        private var outside: [UInt8] = []
+        /// The byte and scalar offsets in the document just after the last unit.
+        private var byte = 0
+        private var scalar = 0
+        private var isValid = true
+
+        /// Takes the next unit (`start` and `end` in scalars of the document), `bytes` being the
+        /// document's UTF-8.
+        mutating func add(start: Int, end: Int, text: String, in bytes: UnsafeBufferPointer<UInt8>) {
+            guard isValid else { return }
+            guard start >= scalar, end >= start, let unitByte = Self.advance(bytes, from: byte, scalars: start - scalar)
+            else { return invalidate() }
+            var text = text
+            let matches = text.withUTF8 { unit -> Bool in
+                guard unitByte + unit.count <= bytes.count else { return false }
+                let stored = UnsafeBufferPointer(rebasing: bytes[unitByte..<(unitByte + unit.count)])
+                return unit.elementsEqual(stored)
+                    && ScalarOffsetCursor.scalarCount(bytes, from: unitByte, to: unitByte + unit.count) == end - start
+            }
+            guard matches else { return invalidate() }
+            outside.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[byte..<unitByte]))
+            byte = unitByte + text.utf8.count
+            scalar = end
+        }
+
+        /// The text outside the units, with what follows the last one; nil when the units did
+        /// not tile the document.
+        mutating func finish(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+            guard isValid else { return nil }
+            outside.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[byte...]))
+            defer { outside = [] }
+            return String(decoding: outside, as: UTF8.self)
+        }
+
+        private mutating func invalidate() {
+            isValid = false
+            outside = []
+        }
+
+        /// The byte `scalars` scalars after byte `from`, or nil past the end.
+        static func advance(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, scalars: Int) -> Int? {
+            var at = from
+            for _ in 0..<scalars {
+                guard at < bytes.count else { return nil }
+                at += 1
+                while at < bytes.count, bytes[at] & 0xC0 == 0x80 { at += 1 }
+            }
+            return at
+        }
+    }
+
+    /// The whole text of document `id` from its stored row: `stored` itself, or with the
+    /// document's units put back between the pieces when `outsideUnits`.
+    static func whole(stored: String, outsideUnits: Bool, document id: Int64, in db: Database) throws -> String {
+        guard outsideUnits else { return stored }
+        let units = try Row.fetchCursor(
+            db, sql: "SELECT start, \"end\", text FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id",
+            arguments: [CorpusSchema.firstSentenceID(ofDocument: id), CorpusSchema.lastSentenceID(ofDocument: id)])
+        var text = stored
+        return try text.withUTF8 { outside in
+            var whole: [UInt8] = []
+            whole.reserveCapacity(outside.count * 8)
+            var byte = 0
+            var scalar = 0
+            while let unit = try units.next() {
+                let start: Int = unit[0]
+                let end: Int = unit[1]
+                guard start >= scalar, let next = OutsideBuilder.advance(outside, from: byte, scalars: start - scalar)
+                else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "document \(id): units do not fit its text") }
+                whole.append(contentsOf: UnsafeBufferPointer(rebasing: outside[byte..<next]))
+                whole.append(contentsOf: (unit[2] as String).utf8)
+                byte = next
+                scalar = end
+            }
+            whole.append(contentsOf: UnsafeBufferPointer(rebasing: outside[byte...]))
+            return String(decoding: whole, as: UTF8.self)
+        }
+    }
+}
