@@ -63,7 +63,7 @@ struct StoredSchemeJSON {
         json.append("}")
     }
 
-    // Keys: context, contextWindow?, exclusions, isAcronym?, isCaseSensitive?.
+    // Keys: context, contextWindow?, exclusions, inflects?, isAcronym?, isCaseSensitive?.
     private mutating func write(_ options: StoredOptions) {
         json.append("{\"context\":")
         writeArray(options.context) { $0.write($1) }
@@ -73,6 +73,7 @@ struct StoredSchemeJSON {
         }
         json.append(",\"exclusions\":")
         writeArray(options.exclusions) { $0.write($1) }
+        field(",\"inflects\":", options.inflects)
         field(",\"isAcronym\":", options.isAcronym)
         field(",\"isCaseSensitive\":", options.isCaseSensitive)
         json.append("}")

@@ -102,6 +102,9 @@ struct StoredOptions: Codable, Sendable {
     var exclusions: [String]
     var context: [String]
     var contextWindow: Int?
+    /// Left out when unset, like the other optionals: schemes that do not set it keep the JSON,
+    /// and so the hash, they had before it was stored.
+    var inflects: Bool?
 
     init(_ options: MatchOptions) {
         isAcronym = options.isAcronym
@@ -109,11 +112,12 @@ struct StoredOptions: Codable, Sendable {
         exclusions = options.exclusions
         context = options.context
         contextWindow = options.contextWindow
+        inflects = options.inflects
     }
 
     var options: MatchOptions {
         MatchOptions(
             isAcronym: isAcronym, isCaseSensitive: isCaseSensitive, exclusions: exclusions, context: context,
-            contextWindow: contextWindow)
+            contextWindow: contextWindow, inflects: inflects)
     }
 }

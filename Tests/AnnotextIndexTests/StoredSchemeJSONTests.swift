@@ -122,4 +122,20 @@ import Testing
                 Concept(id: text, label: text),
             ])
     }
+
+    /// `inflects` is part of the stored scheme, so a lexicon that changes only it is a new
+    /// scheme (its documents are tagged again); unset, it leaves the JSON as it was before.
+    @Test func inflectsIsStoredOnlyWhenSet() throws {
+        func scheme(_ inflects: Bool?) -> ConceptScheme {
+            ConceptScheme(
+                id: "s", title: "", concepts: [
+                    Concept(id: "c", label: "C", terms: [Term("t", options: MatchOptions(inflects: inflects))])
+                ])
+        }
+        let unset = try StoredScheme.encode(scheme(nil))
+        #expect(!unset.json.contains("inflects"))
+        #expect(try StoredScheme.encode(scheme(false)).json.contains(#""exclusions":[],"inflects":false}"#))
+        #expect(Set([unset.hash, try StoredScheme.encode(scheme(true)).hash, try StoredScheme.encode(scheme(false)).hash]).count == 3)
+        #expect(try StoredScheme.decode(StoredScheme.encode(scheme(true)).json) == scheme(true))
+    }
 }
