@@ -27,10 +27,22 @@ extension CorpusStore {
         _ document: Document, contentHash: String, scheme: ConceptScheme,
         units nextUnits: () throws -> [SentenceRecord]?
     ) throws(IndexError) -> WriteOutcome {
+        try write(document, contentHash: contentHash, scheme: scheme) { _ in try nextUnits() }
+    }
+
+    /// `write(_:contentHash:scheme:units:)` for a producer that can say when it is waiting:
+    /// `nextUnits` is handed `whileWaiting`, which it may call, as often as it likes, instead of
+    /// blocking until the next units are ready. `whileWaiting` indexes the text of the units
+    /// stored so far when there is enough of it (see `DocumentWriter.indexWhileWaiting`) and
+    /// says whether it did any work; when it did not, the producer had better do its own.
+    public func write(
+        _ document: Document, contentHash: String, scheme: ConceptScheme,
+        units nextUnits: (_ whileWaiting: () throws -> Bool) throws -> [SentenceRecord]?
+    ) throws(IndexError) -> WriteOutcome {
         try write(scheme: scheme) { writer in
             guard try writer.begin(document, contentHash: contentHash) else { return .unchanged }
             var previous = -1
-            while let units = try nextUnits() {
+            while let units = try nextUnits({ try writer.indexWhileWaiting() }) {
                 try Self.validate(units, of: document.name, after: &previous)
                 try writer.writeUnits(units)
             }

@@ -33,6 +33,15 @@ struct DocumentWriter {
     /// Sentence ids written in this transaction and not yet in the full-text index, as
     /// ranges; consecutive documents share one.
     private var unindexed: [ClosedRange<Int64>] = []
+    /// Bytes of text in `unindexed`.
+    private var unindexedBytes = 0
+    /// Times `indexWhileWaiting` indexed in this transaction.
+    private var indexedWhileWaiting = 0
+    /// `indexWhileWaiting` indexes at least this much text, and at most this many times in a
+    /// transaction: each time writes one more segment of the text index, and FTS5 merges
+    /// segments once four pile up on a level, so a transaction makes three at most.
+    static let waitingIndexBytes = 4 << 20
+    static let waitingIndexTimes = 2
 
     /// What the writer keeps about the document it is writing.
     private struct Current {
@@ -159,6 +168,7 @@ struct DocumentWriter {
             state.mentions += mentions.count
         }
         if let first = records.first, let last = records.last {
+            unindexedBytes += records.reduce(0) { $0 + $1.text.utf8.count }
             let written = (base | Int64(first.index))...(base | Int64(last.index))
             // Ids between the end of one range and the start of the next belong to no unit:
             // units of one document come in index order, and documents get consecutive ids.
@@ -219,13 +229,32 @@ struct DocumentWriter {
     /// part of a document made a segment per part and cost twice the indexing time of one
     /// statement for all of it (C harness on prose.txt: 0.9–1.3 s against 0.5–0.7 s).
     mutating func finishTransaction() throws {
+        try indexUnindexed()
+        try ConceptPostings.update(in: db)
+    }
+
+    /// Indexes the text of the units written so far, when there are megabytes of it, while
+    /// the caller would otherwise wait for the next units: false when it did nothing.
+    ///
+    /// The writer's work after the last units (indexing, then the commit) runs on one core
+    /// while the others are idle; text indexed while it waits for units is taken off that
+    /// tail. It costs one more segment of the text index (see `waitingIndexTimes`).
+    mutating func indexWhileWaiting() throws -> Bool {
+        guard indexedWhileWaiting < Self.waitingIndexTimes, unindexedBytes >= Self.waitingIndexBytes else { return false }
+        indexedWhileWaiting += 1
+        try indexUnindexed()
+        return true
+    }
+
+    /// Puts the text of the units in `unindexed` into the full-text index.
+    private mutating func indexUnindexed() throws {
         for range in unindexed {
             indexText.bind(range.lowerBound)
             indexText.bind(range.upperBound)
             try indexText.execute(db)
         }
         unindexed = []
-        try ConceptPostings.update(in: db)
+        unindexedBytes = 0
     }
 
     /// Inserts a mention and its nested ones depth-first, numbering them within the sentence.

@@ -100,7 +100,9 @@ extension CorpusIngester {
             var outcome = WriteOutcome.unchanged
             if try !store.holdsUnchanged(named: document.name, contentHash: contentHash, scheme: scheme) {
                 records.start()
-                outcome = try store.write(document, contentHash: contentHash, scheme: scheme) { records.next() }
+                outcome = try store.write(document, contentHash: contentHash, scheme: scheme) { whileWaiting in
+                    try records.next(whileWaiting: whileWaiting)
+                }
             }
             summary.count(
                 outcome, bytes: document.text.utf8.count, sentences: records.units, mentions: records.mentions)

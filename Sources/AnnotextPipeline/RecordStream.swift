@@ -53,7 +53,11 @@ final class RecordStream: @unchecked Sendable {
     }
 
     /// The next run of records in index order, waiting for it to be tagged; nil after the last.
-    func next() -> [SentenceRecord]? {
+    ///
+    /// While the next run is not ready, the caller's thread does other work rather than sit
+    /// idle: first `whileWaiting` (the writer's own work, which only it can do), and when that
+    /// has nothing to do, the tagging of a chunk nobody has begun.
+    func next(whileWaiting: () throws -> Bool = { false }) rethrows -> [SentenceRecord]? {
         condition.lock()
         defer { condition.unlock() }
         startIfNeeded()
@@ -67,6 +71,16 @@ final class RecordStream: @unchecked Sendable {
                 return part
             }
             if isClosed || (partCount.map { nextPart >= $0 } ?? false) { return nil }
+            condition.unlock()
+            let didWork: Bool
+            do {
+                didWork = try whileWaiting()
+            } catch {
+                condition.lock()  // the deferred unlock expects it held
+                throw error
+            }
+            condition.lock()
+            if didWork { continue }
             // Rather than wait, annotate the next chunk nobody has begun: the writer would
             // otherwise sit idle while one core annotates (the other core is the writer's).
             if let chunks, let chunk = claim() {

@@ -86,6 +86,34 @@ import Testing
         }
     }
 
+    @Test func textIndexedWhileTheProducerWaitsIsAllFound() throws {
+        // About 10 MB of units: more than twice what `indexWhileWaiting` needs before it indexes.
+        let units = (0..<100_000).map {
+            Fixtures.U("Unit \($0) of a long text says word\($0 % 7) and goes on with filler text, long enough for megabytes.")
+        }
+        let annotated = Fixtures.document("long.txt", units)
+        #expect(annotated.sentences.reduce(0) { $0 + $1.text.utf8.count } > 9_000_000)
+        try Fixtures.withCorpusPath { path in
+            let store = try CorpusStore(path: path)
+            var rest = annotated.sentences[...]
+            var worked: [Bool] = []
+            _ = try store.write(annotated.document, contentHash: annotated.contentHash, scheme: Fixtures.scheme) {
+                whileWaiting in
+                worked.append(try whileWaiting())
+                guard !rest.isEmpty else { return nil }
+                defer { rest = rest.dropFirst(2_000) }
+                return Array(rest.prefix(2_000))
+            }
+            // Twice at most, once enough text is written, each time one more segment.
+            #expect(worked.filter { $0 }.count == 2)
+            #expect(worked.prefix(10).allSatisfy { !$0 })
+            #expect(try segments(path) == 3)
+            #expect(try count("text:word3", in: store) == 100_000 / 7 + (100_000 % 7 > 3 ? 1 : 0))
+            #expect(try count("text:\"unit 99999\"", in: store) == 1)
+            try checkTextIndex(path)
+        }
+    }
+
     @Test func unitIDsGiveTheirDocumentAndIndex() throws {
         try Fixtures.withCorpusPath { path in
             _ = try CorpusStore(path: path).write(Fixtures.corpus, scheme: Fixtures.scheme)
