@@ -6,6 +6,11 @@ import GRDB
 #elseif canImport(Darwin)
     import Darwin
 #endif
+#if canImport(GRDBSQLite)
+    import GRDBSQLite
+#elseif canImport(SQLite3)
+    import SQLite3
+#endif
 
 /// How a document's text is stored: since schema 4, only the text outside its units (the
 /// spaces, line breaks and anything else between, before and after them), in order; the units
@@ -72,24 +77,42 @@ enum DocumentText {
 
     /// The whole text of document `id` from its stored row: `stored` itself, or with the
     /// document's units put back between the pieces when `outsideUnits`.
+    ///
+    /// The units are read with the C API, their text copied straight from SQLite's buffer: a
+    /// String per unit made `dump` of 5,000 small documents a third slower than reading texts
+    /// stored whole.
     static func whole(stored: String, outsideUnits: Bool, document id: Int64, in db: Database) throws -> String {
         guard outsideUnits else { return stored }
-        let units = try Row.fetchCursor(
-            db, sql: "SELECT start, \"end\", text FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id",
-            arguments: [CorpusSchema.firstSentenceID(ofDocument: id), CorpusSchema.lastSentenceID(ofDocument: id)])
+        let statement = try db.cachedStatement(
+            sql: "SELECT start, \"end\", text FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id")
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, CorpusSchema.firstSentenceID(ofDocument: id))
+        sqlite3_bind_int64(handle, 2, CorpusSchema.lastSentenceID(ofDocument: id))
+        defer { sqlite3_reset(handle) }
+        func failure(_ message: String, code: Int32 = SQLITE_CORRUPT) -> DatabaseError {
+            DatabaseError(resultCode: ResultCode(rawValue: code), message: "document \(id): \(message)")
+        }
         var text = stored
         return try text.withUTF8 { outside in
             var whole: [UInt8] = []
             whole.reserveCapacity(outside.count * 8)
             var byte = 0
             var scalar = 0
-            while let unit = try units.next() {
-                let start: Int = unit[0]
-                let end: Int = unit[1]
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw failure(String(cString: sqlite3_errmsg(db.sqliteConnection)), code: code)
+                }
+                let start = Int(sqlite3_column_int64(handle, 0))
+                let end = Int(sqlite3_column_int64(handle, 1))
                 guard start >= scalar, let next = OutsideBuilder.advance(outside, from: byte, scalars: start - scalar)
-                else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "document \(id): units do not fit its text") }
+                else { throw failure("units do not fit its text") }
                 whole.append(contentsOf: UnsafeBufferPointer(rebasing: outside[byte..<next]))
-                whole.append(contentsOf: (unit[2] as String).utf8)
+                if let unit = sqlite3_column_text(handle, 2) {
+                    whole.append(contentsOf: UnsafeBufferPointer(start: unit, count: Int(sqlite3_column_bytes(handle, 2))))
+                }
                 byte = next
                 scalar = end
             }

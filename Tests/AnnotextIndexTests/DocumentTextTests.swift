@@ -102,4 +102,17 @@ import Testing
             #expect(try stored(path, "doc.txt")?.text == "     than before.")
         }
     }
+
+    @Test func unitsThatNoLongerFitTheStoredGapsAreReportedNotMisread() throws {
+        let (text, units) = marked("|First.| |Second.|")
+        try Fixtures.withCorpusPath { path in
+            let store = try CorpusStore(path: path)
+            _ = try store.write([annotated("doc.txt", text, units: units)], scheme: Fixtures.scheme)
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { try $0.execute(sql: "UPDATE sentences SET start = start + 1000, \"end\" = \"end\" + 1000") }
+            try queue.close()
+            let error = #expect(throws: IndexError.self) { try store.document(named: "doc.txt") }
+            #expect(error?.description.contains("units do not fit its text") == true)
+        }
+    }
 }
