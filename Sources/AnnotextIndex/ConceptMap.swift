@@ -222,6 +222,7 @@ extension CorpusStore {
         let documents = try Row.fetchAll(db, sql: "SELECT id, sentence_count FROM documents ORDER BY id").map {
             (id: $0[0] as Int64, units: $0[1] as Int)
         }
+        let texts = window == .paragraph ? try CorpusSchema.documentsWithText(db) : ""
         var sql = "SELECT sentence_id, concept FROM mentions WHERE parent IS NULL"
         var arguments = StatementArguments()
         if let concepts {
@@ -246,7 +247,8 @@ extension CorpusStore {
                 }
                 pending = try mentions.next().map { (sentence: $0[0] as Int64, concept: $0[1] as String) }
             }
-            let paragraphs = window == .paragraph ? try paragraphStarts(ofDocument: document.id, in: db) : []
+            let paragraphs =
+                window == .paragraph ? try paragraphStarts(ofDocument: document.id, texts: texts, in: db) : []
             tally.add(
                 document: document.id, unitCount: document.units, units: units, window: window, paragraphs: paragraphs)
         }
@@ -254,24 +256,34 @@ extension CorpusStore {
     }
 
     /// The first unit of every paragraph after the first: units that a blank line (two line
-    /// breaks with only spaces between) separates from the unit before them.
-    static func paragraphStarts(ofDocument id: Int64, in db: Database) throws -> [Int] {
+    /// breaks with only spaces between) separates from the unit before them. `texts` is
+    /// `CorpusSchema.documentsWithText`.
+    ///
+    /// Blank lines lie between units, so a text stored without its units (see `DocumentText`)
+    /// is scanned as it is, each gap shifted back by the units before it, rather than put back
+    /// together first.
+    static func paragraphStarts(ofDocument id: Int64, texts: String, in db: Database) throws -> [Int] {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT d.text, d.outside_units FROM \(CorpusSchema.documentsWithText(db)) WHERE d.id = ?",
-                arguments: [id])
+                db, sql: "SELECT d.text, d.outside_units FROM \(texts) WHERE d.id = ?", arguments: [id])
         else { return [] }
-        let text = try DocumentText.whole(stored: row[0], outsideUnits: row[1], document: id, in: db)
+        let text: String = row[0]
+        let outsideUnits: Bool = row[1]
         let spans = try Row.fetchAll(
             db, sql: "SELECT idx, start, \"end\" FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id",
             arguments: [CorpusSchema.firstSentenceID(ofDocument: id), CorpusSchema.lastSentenceID(ofDocument: id)])
         var scanner = ParagraphBreakScanner(text: text)
         var starts: [Int] = []
         var previousEnd: Int?
+        // Scalars of the units before the current one, missing from a text stored without them.
+        var removed = 0
         for span in spans {
             let index: Int = span[0], start: Int = span[1], end: Int = span[2]
-            if let previousEnd, scanner.hasBlankLine(from: previousEnd, to: start) { starts.append(index) }
+            if let previousEnd, scanner.hasBlankLine(from: previousEnd - removed, to: start - removed) {
+                starts.append(index)
+            }
             previousEnd = max(previousEnd ?? 0, end)
+            if outsideUnits { removed += end - start }
         }
         return starts
     }

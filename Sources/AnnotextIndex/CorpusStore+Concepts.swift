@@ -197,8 +197,7 @@ extension CorpusStore {
                     let document = Document(
                         name: name, title: row["title"], source: row["source"],
                         format: DocumentFormat(rawValue: row["format"]) ?? .text, language: row["language"],
-                        text: try DocumentText.whole(
-                            stored: row["text"], outsideUnits: row["outside_units"], document: row["id"], in: db))
+                        text: try DocumentText.whole(row, document: row["id"], in: db))
                     do { try begin(document) } catch { throw BodyFailure(error: error) }
                     try Self.forEachRecord(ofDocument: row["id"], named: name, labels: labels, in: db) { record in
                         do { try unit(record) } catch { throw BodyFailure(error: error) }

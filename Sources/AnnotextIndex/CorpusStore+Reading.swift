@@ -52,8 +52,7 @@ extension CorpusStore {
             return Document(
                 name: name, title: row["title"], source: row["source"],
                 format: DocumentFormat(rawValue: row["format"]) ?? .text, language: row["language"],
-                text: try DocumentText.whole(stored: row["text"], outsideUnits: row["outside_units"], document: id, in: db),
-                blocks: blocks)
+                text: try DocumentText.whole(row, document: id, in: db), blocks: blocks)
         }
     }
 

@@ -61,14 +61,14 @@ extension CorpusStore {
             return try String.fetchOne(statement, arguments: [name, contentHash])
         }
         // The scheme's hash only when the content matches: encoding a 50,000-term scheme takes
-        // a second, and a new or changed document does not need it here.
+        // a fifth of a second, and a new or changed document does not need it here.
         guard let stored else { return false }
-        return try stored == schemeEncoding.encoded(scheme, path: path).hash
+        return stored == schemeEncoding.encoded(scheme).hash
     }
 
     /// Runs `body` with a document writer in one write transaction that records `scheme`.
     private func write<T>(scheme: ConceptScheme, _ body: (inout DocumentWriter) throws -> T) throws(IndexError) -> T {
-        let encoded = try schemeEncoding.encoded(scheme, path: path)
+        let encoded = schemeEncoding.encoded(scheme)
         let now = ISO8601DateFormatter().string(from: Date())
         return try write { db in
             try Self.bumpGeneration(db)
@@ -162,11 +162,11 @@ final class SchemeEncodingCache: @unchecked Sendable {
     private var last: (scheme: ConceptScheme, json: String, hash: String)?
 
     /// The scheme's JSON and hash, from the cache when it is the scheme encoded last.
-    func encoded(_ scheme: ConceptScheme, path: String) throws(IndexError) -> (json: String, hash: String) {
+    func encoded(_ scheme: ConceptScheme) -> (json: String, hash: String) {
         lock.lock()
         defer { lock.unlock() }
         if let last, last.scheme == scheme { return (last.json, last.hash) }
-        let encoded = try CorpusStore.mapErrors(path) { try StoredScheme.encode(scheme) }
+        let encoded = StoredScheme.encode(scheme)
         last = (scheme, encoded.json, encoded.hash)
         return encoded
     }

@@ -34,6 +34,13 @@ public final class CorpusStore: Sendable {
     private let queries = QueryConnection()
     private let busyTimeout: Double
 
+    /// SQLite's process-wide options, set once before the first connection opens: no mutex per
+    /// connection and no memory statistics. Together they took a tenth off the instructions of
+    /// an ingest (callgrind, C harness on prose.txt: 5.70G with SQLite's defaults, 5.13G
+    /// without); every `pthread_mutex` call they save was 9% of the writer's time in perf.
+    /// False when SQLite was already in use: the defaults then stay, which is only slower.
+    static let sqliteIsSetUp = annotext_sqlite_setup() != 0
+
     /// Opens the corpus at `path`, creating it unless `readOnly`, and brings its schema up to
     /// date.
     ///
@@ -46,13 +53,6 @@ public final class CorpusStore: Sendable {
     ///     corpus).
     /// - Throws: `IndexError` when the file is not a corpus, was made by a newer annotext, is
     ///   busy past the timeout, or cannot be opened.
-    /// SQLite's process-wide options, set once before the first connection opens: no mutex per
-    /// connection and no memory statistics. Together they took a tenth off the instructions of
-    /// an ingest (callgrind, C harness on prose.txt: 5.70G with SQLite's defaults, 5.13G
-    /// without); every `pthread_mutex` call they save was 9% of the writer's time in perf.
-    /// False when SQLite was already in use: the defaults then stay, which is only slower.
-    static let sqliteIsSetUp = annotext_sqlite_setup() != 0
-
     public init(
         path: String, readOnly: Bool = false, busyTimeout: Double = 5,
         upgrading: ((_ from: Int, _ to: Int) -> Void)? = nil

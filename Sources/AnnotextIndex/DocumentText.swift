@@ -75,6 +75,12 @@ enum DocumentText {
         }
     }
 
+    /// The whole text of document `id` from a row of `CorpusSchema.documentsWithText`, which
+    /// holds its `text` and `outside_units` columns.
+    static func whole(_ row: Row, document id: Int64, in db: Database) throws -> String {
+        try whole(stored: row["text"], outsideUnits: row["outside_units"], document: id, in: db)
+    }
+
     /// The whole text of document `id` from its stored row: `stored` itself, or with the
     /// document's units put back between the pieces when `outsideUnits`.
     ///

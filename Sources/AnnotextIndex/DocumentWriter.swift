@@ -138,6 +138,7 @@ struct DocumentWriter {
         text.withUTF8 { bytes in
             for record in records {
                 state.outside.add(start: record.start, end: record.end, text: record.text, in: bytes)
+                unindexedBytes += record.text.utf8.count
             }
         }
         let base = CorpusSchema.firstSentenceID(ofDocument: state.id)
@@ -168,7 +169,6 @@ struct DocumentWriter {
             state.mentions += mentions.count
         }
         if let first = records.first, let last = records.last {
-            unindexedBytes += records.reduce(0) { $0 + $1.text.utf8.count }
             let written = (base | Int64(first.index))...(base | Int64(last.index))
             // Ids between the end of one range and the start of the next belong to no unit:
             // units of one document come in index order, and documents get consecutive ids.

@@ -25,9 +25,8 @@ struct StoredScheme: Codable, Sendable {
     }
 
     /// Canonical JSON (sorted keys) and its FNV-1a hash, which identifies the scheme. The bytes
-    /// are those of `encodeWithFoundation`, written by `StoredSchemeJSON` (it cannot fail; the
-    /// signature still throws for its callers).
-    static func encode(_ scheme: ConceptScheme) throws -> (json: String, hash: String) {
+    /// are those of `encodeWithFoundation`, written by `StoredSchemeJSON`.
+    static func encode(_ scheme: ConceptScheme) -> (json: String, hash: String) {
         let bytes = StoredSchemeJSON.bytes(StoredScheme(scheme))
         // `StableHash.combine(bytes:)` is generic and not specialized from this module; through a
         // buffer pointer its per-byte steps cost about a fifth of what they cost on the array.

@@ -18,8 +18,6 @@ final class RecordStream: @unchecked Sendable {
     private var nextPart = 0
     /// The document's chunks, once it is cut.
     private var chunks: DocumentChunks?
-    /// The number of chunks, once the document is cut.
-    private var partCount: Int?
     /// Chunks begun so far: chunks are begun in order, by whichever thread is free.
     private var claimed = 0
     private var isStarted = false
@@ -70,7 +68,7 @@ final class RecordStream: @unchecked Sendable {
                 mentions += part.reduce(0) { $0 + ($1.mentions?.count ?? 0) }
                 return part
             }
-            if isClosed || (partCount.map { nextPart >= $0 } ?? false) { return nil }
+            if isClosed || (chunks.map { nextPart >= $0.count } ?? false) { return nil }
             condition.unlock()
             let didWork: Bool
             do {
@@ -83,23 +81,22 @@ final class RecordStream: @unchecked Sendable {
             if didWork { continue }
             // Rather than wait, annotate the next chunk nobody has begun: the writer would
             // otherwise sit idle while one core annotates (the other core is the writer's).
-            if let chunks, let chunk = claim() {
-                condition.unlock()
-                let records = annotator.records(for: chunks, chunk: chunk)
-                condition.lock()
-                if !isClosed { ready[chunk] = records }
-                condition.broadcast()
-                continue
-            }
-            condition.wait()
+            if !annotateNextChunk() { condition.wait() }
         }
     }
 
-    /// The next chunk not yet begun, now claimed by the caller, who holds the lock.
-    private func claim() -> Int? {
-        guard !isClosed, let partCount, claimed < partCount else { return nil }
-        defer { claimed += 1 }
-        return claimed
+    /// Claims the next chunk nobody has begun and annotates it, the lock released meanwhile:
+    /// false when no chunk is left. The caller holds the lock.
+    private func annotateNextChunk() -> Bool {
+        guard !isClosed, let chunks, claimed < chunks.count else { return false }
+        let chunk = claimed
+        claimed += 1
+        condition.unlock()
+        let records = annotator.records(for: chunks, chunk: chunk)
+        condition.lock()
+        if !isClosed { ready[chunk] = records }
+        condition.broadcast()
+        return true
     }
 
     /// Stops the runs not yet begun and waits for those being tagged.
@@ -115,24 +112,13 @@ final class RecordStream: @unchecked Sendable {
         let chunks = annotator.chunks(of: document, bytesPerChunk: chunkBytes)
         condition.lock()
         self.chunks = chunks
-        partCount = chunks.count
         condition.broadcast()
         condition.unlock()
         let workers = min(chunks.count, ProcessInfo.processInfo.activeProcessorCount)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                condition.lock()
-                guard let chunk = claim() else {
-                    condition.unlock()
-                    return
-                }
-                condition.unlock()
-                let records = annotator.records(for: chunks, chunk: chunk)
-                condition.lock()
-                if !isClosed { ready[chunk] = records }
-                condition.broadcast()
-                condition.unlock()
-            }
+            condition.lock()
+            while annotateNextChunk() {}
+            condition.unlock()
         }
         condition.lock()
         isProducing = false

@@ -12,7 +12,7 @@ import Testing
     /// Checks that both encoders give the same bytes, and that the hash is the bytes' hash.
     func expectSameBytes(_ scheme: ConceptScheme, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let reference = Array(try StoredScheme.encodeWithFoundation(scheme))
-        let encoded = try StoredScheme.encode(scheme)
+        let encoded = StoredScheme.encode(scheme)
         let bytes = Array(encoded.json.utf8)
         if bytes != reference {
             let common = min(bytes.count, reference.count)
@@ -102,7 +102,7 @@ import Testing
             + #""options":{"context":["x"],"contextWindow":-3,"exclusions":[],"isCaseSensitive":false},"related":[],"#
             + #""terms":[{"options":{"context":[],"exclusions":[],"isAcronym":true},"text":"t\u0001\bé"}]}],"#
             + #""id":"s","language":"en","title":"a\/b","version":""}"#
-        let encoded = try StoredScheme.encode(scheme)
+        let encoded = StoredScheme.encode(scheme)
         #expect(encoded.json == expected)
         #expect(encoded.hash == StoredScheme.fnv1a(Array(expected.utf8)))
         try expectSameBytes(scheme)
@@ -132,10 +132,10 @@ import Testing
                     Concept(id: "c", label: "C", terms: [Term("t", options: MatchOptions(inflects: inflects))])
                 ])
         }
-        let unset = try StoredScheme.encode(scheme(nil))
+        let unset = StoredScheme.encode(scheme(nil))
         #expect(!unset.json.contains("inflects"))
-        #expect(try StoredScheme.encode(scheme(false)).json.contains(#""exclusions":[],"inflects":false}"#))
-        #expect(Set([unset.hash, try StoredScheme.encode(scheme(true)).hash, try StoredScheme.encode(scheme(false)).hash]).count == 3)
+        #expect(StoredScheme.encode(scheme(false)).json.contains(#""exclusions":[],"inflects":false}"#))
+        #expect(Set([unset.hash, StoredScheme.encode(scheme(true)).hash, StoredScheme.encode(scheme(false)).hash]).count == 3)
         #expect(try StoredScheme.decode(StoredScheme.encode(scheme(true)).json) == scheme(true))
     }
 }

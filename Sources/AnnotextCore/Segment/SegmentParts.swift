@@ -46,11 +46,11 @@ extension SentenceSegmenter {
         }
     }
 
-    /// The units of one part of `document`, numbered from 0 within the part; their ranges are
-    /// byte offsets in the whole document.
+    /// The units of one part of `document`, numbered from 0 within the part (the scanner
+    /// numbers them); their ranges are byte offsets in the whole document.
     func sentences(in document: Document, part: Part) -> [Sentence] {
         var text = document.text
-        var units = text.withUTF8 { bytes in
+        return text.withUTF8 { bytes in
             var scanner = BoundaryScanner(bytes, abbreviations: abbreviations)
             switch part {
             case .text(let range):
@@ -65,8 +65,6 @@ extension SentenceSegmenter {
             }
             return scanner.units
         }
-        for k in units.indices { units[k].index = k }
-        return units
     }
 
     /// The first byte of `part` of `document`: no unit of the part starts before it.
