@@ -265,8 +265,12 @@ enum CorpusSchema {
             sql: """
                 CREATE VIRTUAL TABLE sentences_fts USING fts5(
                     text, content='sentences', content_rowid='id',
-                    tokenize='unicode61 remove_diacritics 2', columnsize=0
+                    \(textIndexOptions)
                 )
                 """)
     }
+
+    /// How the text index cuts and stores its terms: an index built beside it
+    /// (`SideTextIndex`) must use the same, so that its segments read the same.
+    static let textIndexOptions = "tokenize='unicode61 remove_diacritics 2', columnsize=0"
 }

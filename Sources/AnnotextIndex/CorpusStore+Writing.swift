@@ -13,7 +13,8 @@ extension CorpusStore {
     /// - Returns: what happened to each document, in order.
     public func write(_ documents: [AnnotatedDocument], scheme: ConceptScheme) throws(IndexError) -> [WriteOutcome] {
         for document in documents { try Self.validate(document) }
-        return try write(scheme: scheme) { writer in try documents.map { try writer.write($0) } }
+        let textBytes = documents.reduce(0) { $0 + $1.document.text.utf8.count }
+        return try write(scheme: scheme, textBytes: textBytes) { writer in try documents.map { try writer.write($0) } }
     }
 
     /// Writes one document whose units arrive in parts, in one transaction of its own: the
@@ -39,7 +40,7 @@ extension CorpusStore {
         _ document: Document, contentHash: String, scheme: ConceptScheme,
         units nextUnits: (_ whileWaiting: () throws -> Bool) throws -> [SentenceRecord]?
     ) throws(IndexError) -> WriteOutcome {
-        try write(scheme: scheme) { writer in
+        try write(scheme: scheme, textBytes: document.text.utf8.count) { writer in
             guard try writer.begin(document, contentHash: contentHash) else { return .unchanged }
             var previous = -1
             while let units = try nextUnits({ try writer.indexWhileWaiting() }) {
@@ -66,17 +67,26 @@ extension CorpusStore {
         return stored == schemeEncoding.encoded(scheme).hash
     }
 
-    /// Runs `body` with a document writer in one write transaction that records `scheme`.
-    private func write<T>(scheme: ConceptScheme, _ body: (inout DocumentWriter) throws -> T) throws(IndexError) -> T {
+    /// Runs `body` with a document writer in one write transaction that records `scheme`;
+    /// `textBytes` is how much text the caller expects to write.
+    private func write<T>(
+        scheme: ConceptScheme, textBytes: Int, _ body: (inout DocumentWriter) throws -> T
+    ) throws(IndexError) -> T {
         let encoded = schemeEncoding.encoded(scheme)
         let now = ISO8601DateFormatter().string(from: Date())
         return try write { db in
             try Self.bumpGeneration(db)
             try SchemeWriter.record(scheme, json: encoded.json, hash: encoded.hash, in: db)
-            var writer = try DocumentWriter(db: db, schemeHash: encoded.hash, ingestedAt: now)
-            let result = try body(&writer)
-            try writer.finishTransaction()
-            return result
+            let side = textBytes >= sideTextIndexBytes.load(ordering: .relaxed)
+            var writer = try DocumentWriter(db: db, schemeHash: encoded.hash, ingestedAt: now, sideTextIndex: side)
+            do {
+                let result = try body(&writer)
+                try writer.finishTransaction()
+                return result
+            } catch {
+                writer.abandon()
+                throw error
+            }
         }
     }
 

@@ -2,6 +2,7 @@ import AnnotextCore
 import CSQLiteSetup
 import Foundation
 import GRDB
+import Synchronization
 
 /// A corpus in one SQLite file: annotated documents, their units and mentions, the concept
 /// scheme that tagged them, and the indexes that answer concept queries.
@@ -33,6 +34,9 @@ public final class CorpusStore: Sendable {
     /// The connection queries read through when it is free (see `QueryConnection`).
     private let queries = QueryConnection()
     private let busyTimeout: Double
+    /// Write transactions with at least this much text have it indexed beside the writer
+    /// (`SideTextIndex`); tests change it to take one path or the other.
+    let sideTextIndexBytes = Atomic<Int>(SideTextIndex.minimumBytes)
 
     /// SQLite's process-wide options, set once before the first connection opens: no mutex per
     /// connection and no memory statistics. Together they took a tenth off the instructions of

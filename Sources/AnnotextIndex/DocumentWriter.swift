@@ -37,6 +37,14 @@ struct DocumentWriter {
     private var unindexedBytes = 0
     /// Times `indexWhileWaiting` indexed in this transaction.
     private var indexedWhileWaiting = 0
+    /// The text index built beside the writer for this transaction, if it has one (see
+    /// `SideTextIndex`); `unindexed` is kept all the same, for when it cannot be moved in.
+    private var side: SideTextIndex?
+    /// Whether this transaction wrote to the text index itself (a deletion, or text indexed):
+    /// a side index can then no longer be moved in (see `TextIndexTransplant.move`).
+    private var wroteTextIndex = false
+    /// Whether `finishTransaction` moved a side index in (for tests).
+    private(set) var movedSideTextIndex = false
     /// `indexWhileWaiting` indexes at least this much text, and at most this many times in a
     /// transaction: each time writes one more segment of the text index, and FTS5 merges
     /// segments once four pile up on a level, so a transaction makes three at most.
@@ -55,8 +63,11 @@ struct DocumentWriter {
         var outside = DocumentText.OutsideBuilder()
     }
 
-    init(db: Database, schemeHash: String, ingestedAt: String) throws {
+    /// A writer for one transaction; with `sideTextIndex`, its text is indexed beside it
+    /// (`SideTextIndex`) when the corpus index can take what that builds.
+    init(db: Database, schemeHash: String, ingestedAt: String, sideTextIndex: Bool = false) throws {
         self.db = db
+        if sideTextIndex, try TextIndexTransplant.canMove(into: db) { side = SideTextIndex() }
         self.schemeHash = schemeHash
         self.ingestedAt = ingestedAt
         let sentenceColumns = "INSERT INTO sentences (id, start, \"end\", kind, text) VALUES "
@@ -120,6 +131,8 @@ struct DocumentWriter {
             id = existing["id"]
             outcome = .replaced
             try Self.deleteContent(ofDocument: id, in: db)
+            wroteTextIndex = true
+            side.take()?.cancel()
         } else {
             id = try Int64.fetchOne(nextDocumentID) ?? 1
             outcome = .added
@@ -142,6 +155,7 @@ struct DocumentWriter {
             }
         }
         let base = CorpusSchema.firstSentenceID(ofDocument: state.id)
+        side?.add(records, base: base)
         // Full groups of units go in through the many-row INSERT, the rest one row at a time.
         var next = records.startIndex
         while records.endIndex - next >= Self.rowsPerInsert {
@@ -229,8 +243,24 @@ struct DocumentWriter {
     /// part of a document made a segment per part and cost twice the indexing time of one
     /// statement for all of it (C harness on prose.txt: 0.9–1.3 s against 0.5–0.7 s).
     mutating func finishTransaction() throws {
+        if let side = side.take() {
+            // A move that fails is rolled back, and the writer indexes the text itself.
+            if !wroteTextIndex, let built = side.finish(), (try? TextIndexTransplant.move(from: built, into: db)) == true
+            {
+                unindexed = []
+                unindexedBytes = 0
+                movedSideTextIndex = true
+            } else {
+                side.cancel()
+            }
+        }
         try indexUnindexed()
         try ConceptPostings.update(in: db)
+    }
+
+    /// Ends a transaction that will not commit: stops the side index, if any.
+    mutating func abandon() {
+        side.take()?.cancel()
     }
 
     /// Indexes the text of the units written so far, when there are megabytes of it, while
@@ -240,7 +270,9 @@ struct DocumentWriter {
     /// while the others are idle; text indexed while it waits for units is taken off that
     /// tail. It costs one more segment of the text index (see `waitingIndexTimes`).
     mutating func indexWhileWaiting() throws -> Bool {
-        guard indexedWhileWaiting < Self.waitingIndexTimes, unindexedBytes >= Self.waitingIndexBytes else { return false }
+        // With a side index, the text is being indexed already, and must stay out of the
+        // corpus index until it is moved in.
+        guard side == nil, indexedWhileWaiting < Self.waitingIndexTimes, unindexedBytes >= Self.waitingIndexBytes else { return false }
         indexedWhileWaiting += 1
         try indexUnindexed()
         return true
@@ -248,6 +280,7 @@ struct DocumentWriter {
 
     /// Puts the text of the units in `unindexed` into the full-text index.
     private mutating func indexUnindexed() throws {
+        if !unindexed.isEmpty { wroteTextIndex = true }
         for range in unindexed {
             indexText.bind(range.lowerBound)
             indexText.bind(range.upperBound)

@@ -1,7 +1,9 @@
 import AnnotextCore
-import AnnotextIndex
 import GRDB
+import Synchronization
 import Testing
+
+@testable import AnnotextIndex
 
 /// The full-text index (`sentences_fts`): written once per transaction by the writer, kept in
 /// step with the sentences through replacement and removal, and upgraded from schemas 2 and 3.
@@ -95,6 +97,8 @@ import Testing
         #expect(annotated.sentences.reduce(0) { $0 + $1.text.utf8.count } > 9_000_000)
         try Fixtures.withCorpusPath { path in
             let store = try CorpusStore(path: path)
+            // The writer's own indexing, as where a side index cannot be had (SideTextIndexTests).
+            store.sideTextIndexBytes.store(.max, ordering: .relaxed)
             var rest = annotated.sentences[...]
             var worked: [Bool] = []
             _ = try store.write(annotated.document, contentHash: annotated.contentHash, scheme: Fixtures.scheme) {

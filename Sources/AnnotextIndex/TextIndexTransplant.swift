@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+
+#if canImport(GRDBSQLite)
+    import GRDBSQLite
+#elseif canImport(SQLite3)
+    import SQLite3
+#endif
+
+/// Moves the segments a side index built (`SideTextIndex`) into the corpus's text index, in
+/// the writer's transaction, instead of indexing the text again there.
+///
+/// FTS5 keeps an index as segments: rows of `%_data` whose ids carry the segment's number
+/// (`segid << 37 | …`), rows of `%_idx` naming it, and a structure record (`%_data` row 10)
+/// listing the segments by level; row 1 holds the row and token totals. A segment built from
+/// the same rows with the same options is the same bytes in either table, so moving one is
+/// copying its rows under a number the corpus index does not use, listing it in the structure
+/// record, and adding the totals. (Format: SQLite's `ext/fts5/fts5_index.c`.)
+///
+/// Those are FTS5's private records, so the move is made only where it is known to hold: an
+/// SQLite version whose format this was checked against, a corpus index created with the same
+/// options and format version, and records that parse exactly. Anything else, and the writer
+/// indexes the text itself.
+enum TextIndexTransplant {
+    /// SQLite versions whose FTS5 records have the layout read here: 3.43 added a second layout
+    /// of the structure record, so versions from it on are not trusted.
+    static let isSupported: Bool = {
+        let version = sqlite3_libversion_number()
+        return version >= 3_035_000 && version < 3_043_000
+    }()
+
+    static let structureRow: Int64 = 10
+    static let totalsRow: Int64 = 1
+    /// A segment's rows in `%_data` have ids from `segid << segmentShift` on.
+    static let segmentShift: Int64 = 37
+
+    /// Whether the corpus index can take segments built by a side index: a supported SQLite, and
+    /// the index created with the side index's options. Costs one schema lookup.
+    static func canMove(into db: Database) throws -> Bool {
+        guard isSupported else { return false }
+        let definition = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_schema WHERE name = 'sentences_fts'")
+        guard let definition, definition.contains(CorpusSchema.textIndexOptions) else { return false }
+        return !definition.contains("prefix") && !definition.contains("detail")
+    }
+
+    /// Moves every segment of the side indexes' `sides` into `sentences_fts`: false, with
+    /// nothing changed, when their records are not as expected. The caller must not have
+    /// written to `sentences_fts` in this transaction (its pending terms would be written after,
+    /// and its deletions would then apply to the moved rows).
+    static func move(from sides: [DatabaseQueue], into db: Database) throws -> Bool {
+        var moved = false
+        try db.inSavepoint {
+            for side in sides {
+                moved = try side.inDatabase { try moveSegments(from: $0, into: db) }
+                if !moved { return .rollback }
+            }
+            try forgetCachedStructure(in: db)
+            return .commit
+        }
+        return moved
+    }
+
+    private static func moveSegments(from side: Database, into db: Database) throws -> Bool {
+        let sideTable = SideTextIndex.table
+        guard
+            try formatVersion(of: sideTable, in: side) == formatVersion(of: "sentences_fts", in: db),
+            let sideStructure = try structure(of: sideTable, in: side),
+            var structure = try structure(of: "sentences_fts", in: db),
+            let sideTotals = try totals(of: sideTable, in: side),
+            let totals = try totals(of: "sentences_fts", in: db)?.adding(sideTotals)
+        else { return false }
+        let readPages = try side.makeStatement(sql: "SELECT id, block FROM \(sideTable)_data WHERE id >= ? AND id < ?")
+        let readTerms = try side.makeStatement(sql: "SELECT term, pgno FROM \(sideTable)_idx WHERE segid = ?")
+        let writePage = try db.makeStatement(sql: "INSERT INTO sentences_fts_data (id, block) VALUES (?, ?)")
+        let writeTerm = try db.makeStatement(sql: "INSERT INTO sentences_fts_idx (segid, term, pgno) VALUES (?, ?, ?)")
+        var used = Set(structure.levels.flatMap { $0.segments.map(\.id) })
+        // Oldest first (the deepest level), so that they keep their order among themselves.
+        for level in sideStructure.levels.reversed() {
+            for segment in level.segments {
+                guard let id = (1...TextIndexStructure.maximumSegmentID).first(where: { !used.contains($0) }) else {
+                    return false
+                }
+                used.insert(id)
+                let from = segment.id << segmentShift
+                let pages = try Row.fetchCursor(readPages, arguments: [from, from + (1 << segmentShift)])
+                while let page = try pages.next() {
+                    let offset: Int64 = page[0] - from
+                    try writePage.execute(arguments: [(id << segmentShift) + offset, page[1] as DatabaseValue])
+                }
+                let terms = try Row.fetchCursor(readTerms, arguments: [segment.id])
+                while let term = try terms.next() {
+                    try writeTerm.execute(arguments: [id, term[0] as DatabaseValue, term[1] as DatabaseValue])
+                }
+                structure.appendToFirstLevel(
+                    TextIndexStructure.Segment(id: id, firstPage: segment.firstPage, lastPage: segment.lastPage))
+            }
+        }
+        structure.writeCounter &+= sideStructure.writeCounter
+        let write = try db.makeStatement(sql: "INSERT OR REPLACE INTO sentences_fts_data (id, block) VALUES (?, ?)")
+        try write.execute(arguments: [structureRow, Data(structure.bytes)])
+        try write.execute(arguments: [totalsRow, Data(totals.bytes)])
+        return true
+    }
+
+    /// Makes FTS5 read the structure record again in this connection.
+    ///
+    /// FTS5 keeps the structure it last read per connection, and reads it again only when
+    /// another connection has committed; the writer's connection would otherwise write its old
+    /// copy back at its next index write, dropping the moved segments. Rolling back a
+    /// savepoint that FTS5 joined makes it drop the copy (and its pending terms, of which
+    /// there are none here: see `move`).
+    private static func forgetCachedStructure(in db: Database) throws {
+        try db.inSavepoint {
+            try db.execute(sql: "INSERT INTO sentences_fts (rowid, text) SELECT 0, '' WHERE 0")
+            return .rollback
+        }
+    }
+
+    private static func formatVersion(of table: String, in db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT v FROM \(table)_config WHERE k = 'version'")
+    }
+
+    private static func structure(of table: String, in db: Database) throws -> TextIndexStructure? {
+        try block(structureRow, of: table, in: db).flatMap(TextIndexStructure.init(bytes:))
+    }
+
+    /// The totals record; none yet reads as zero totals.
+    private static func totals(of table: String, in db: Database) throws -> TextIndexStructure.Totals? {
+        TextIndexStructure.Totals(bytes: try block(totalsRow, of: table, in: db) ?? [])
+    }
+
+    private static func block(_ id: Int64, of table: String, in db: Database) throws -> [UInt8]? {
+        try Data.fetchOne(db, sql: "SELECT block FROM \(table)_data WHERE id = ?", arguments: [id]).map { Array($0) }
+    }
+}
