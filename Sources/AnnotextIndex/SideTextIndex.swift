@@ -29,25 +29,31 @@ final class SideTextIndex: @unchecked Sendable {
     /// The index's table in the private database.
     static let table = "side_fts"
 
-    /// The private database.
+    /// The private database the build thread fills.
     let queue: DatabaseQueue
     private let condition = NSCondition()
-    /// Runs of units handed over and not yet taken by the build, with the sentence id of
-    /// their document's unit 0.
+    /// Runs of units handed over and not yet taken by a build, with the sentence id of their
+    /// document's unit 0.
     private var waiting: [(base: Int64, records: [SentenceRecord])] = []
-    /// No more units will come: the build ends when it has taken the waiting ones.
+    /// No more units will come: the builds end when they have taken the waiting ones.
     private var isClosed = false
     private var isCancelled = false
+    /// Whether the build thread's statement has ended, and how.
     private var isDone = false
     private var failure: (any Error)?
-    /// The batch the feed reads, kept until it asks for the next one (build thread only).
-    private var batch = FeedBatch()
 
     /// Opens the private database and starts the build thread; nil when SQLite cannot give
     /// a side index (the writer then indexes in its own connection).
     convenience init?() {
         self.init(runs: nil)
-        let thread = Thread { [self] in build() }
+        let thread = Thread { [self] in
+            let outcome = build(into: queue)
+            condition.lock()
+            failure = outcome
+            isDone = true
+            condition.broadcast()
+            condition.unlock()
+        }
         thread.name = "annotext side text index"
         thread.start()
     }
@@ -55,24 +61,30 @@ final class SideTextIndex: @unchecked Sendable {
     /// A side index of `runs` alone, built by `build()` on the caller's thread; with nil, one
     /// that waits for runs on a thread of its own.
     init?(runs: [(base: Int64, records: [SentenceRecord])]?) {
+        guard let queue = Self.makeDatabase() else { return nil }
+        self.queue = queue
+        if let runs {
+            waiting = runs
+            isClosed = true
+        }
+    }
+
+    /// A private in-memory database with an empty index table; nil when SQLite cannot give one.
+    private static func makeDatabase() -> DatabaseQueue? {
         do {
-            queue = try DatabaseQueue()
+            let queue = try DatabaseQueue()
             try queue.inDatabase { db in
                 guard annotext_feed_register(db.sqliteConnection) == SQLITE_OK else {
                     throw DatabaseError(message: "annotext_feed could not be registered")
                 }
                 try db.execute(
-                    sql: "CREATE VIRTUAL TABLE \(Self.table) USING fts5(text, content='', \(CorpusSchema.textIndexOptions))")
+                    sql: "CREATE VIRTUAL TABLE \(table) USING fts5(text, content='', \(CorpusSchema.textIndexOptions))")
                 try db.execute(
-                    sql: "INSERT INTO \(Self.table) (\(Self.table), rank) VALUES ('hashsize', \(CorpusSchema.textIndexBuffer))"
-                )
+                    sql: "INSERT INTO \(table) (\(table), rank) VALUES ('hashsize', \(CorpusSchema.textIndexBuffer))")
             }
+            return queue
         } catch {
             return nil
-        }
-        if let runs {
-            waiting = runs
-            isClosed = true
         }
     }
 
@@ -90,28 +102,28 @@ final class SideTextIndex: @unchecked Sendable {
     /// Waits for the units handed over to be indexed: the databases that hold them, or nil when
     /// a build failed.
     ///
-    /// Runs the build has not taken yet are split: the caller's thread indexes the later half
-    /// in a second side index while the build thread does the rest, so the build thread's
-    /// backlog does not run on one core while the caller waits. That makes a second segment.
+    /// When runs are still waiting, the caller's thread builds a second index beside the
+    /// build thread's, both taking the next waiting run as they are free, so that the build
+    /// thread's backlog does not run on one core while the caller waits. Each takes runs in
+    /// the order they came, so each still writes one segment.
     func finish() -> [DatabaseQueue]? {
         condition.lock()
         isClosed = true
-        let stolen = Array(waiting.suffix((waiting.count + 1) / 2))
-        waiting.removeLast(stolen.count)
+        let hasBacklog = !waiting.isEmpty
         condition.broadcast()
         condition.unlock()
-        var built: [DatabaseQueue] = []
-        if !stolen.isEmpty {
-            guard let helper = SideTextIndex(runs: stolen), helper.build() else {
+        var built = [queue]
+        if hasBacklog {
+            guard let second = Self.makeDatabase(), build(into: second) == nil else {
                 cancel()
                 return nil
             }
-            built.append(helper.queue)
+            built.append(second)
         }
         condition.lock()
         defer { condition.unlock() }
         while !isDone { condition.wait() }
-        return failure == nil ? [queue] + built : nil
+        return failure == nil ? built : nil
     }
 
     /// Stops the build, what it built unused, and waits for its thread to end.
@@ -123,19 +135,32 @@ final class SideTextIndex: @unchecked Sendable {
         while !isDone { condition.wait() }
     }
 
-    /// Runs the one statement that indexes every unit: false when it failed.
-    @discardableResult
+    /// Builds the index of the runs given at `init(runs:)` on the caller's thread: false when
+    /// it failed.
     func build() -> Bool {
+        let outcome = build(into: queue)
+        condition.lock()
+        defer { condition.unlock() }
+        failure = outcome
+        isDone = true
+        return outcome == nil
+    }
+
+    /// Runs the one statement that indexes runs into `database`'s table, taking waiting runs
+    /// until none is left: the error when it failed.
+    private func build(into database: DatabaseQueue) -> (any Error)? {
+        let feed = Feed(index: self)
         do {
-            try queue.inTransaction { db in
+            try database.inTransaction { db in
                 let statement = try db.makeStatement(
                     sql: "INSERT INTO \(Self.table) (rowid, text) SELECT id, text FROM annotext_feed(?)")
-                let context = Unmanaged.passUnretained(self).toOpaque()
-                var source = annotext_feed_source(next: SideTextIndex.feedNext, context: context)
-                let code = withUnsafeMutablePointer(to: &source) { source in
-                    annotext_feed_bind(statement.sqliteStatement, 1, source)
-                    defer { sqlite3_reset(statement.sqliteStatement) }
-                    return sqlite3_step(statement.sqliteStatement)
+                let code = withExtendedLifetime(feed) {
+                    var source = annotext_feed_source(next: Feed.next, context: Unmanaged.passUnretained(feed).toOpaque())
+                    return withUnsafeMutablePointer(to: &source) { source in
+                        annotext_feed_bind(statement.sqliteStatement, 1, source)
+                        defer { sqlite3_reset(statement.sqliteStatement) }
+                        return sqlite3_step(statement.sqliteStatement)
+                    }
                 }
                 guard code == SQLITE_DONE else {
                     throw DatabaseError(
@@ -144,16 +169,10 @@ final class SideTextIndex: @unchecked Sendable {
                 }
                 return isCancelledNow ? .rollback : .commit
             }
+            return nil
         } catch {
-            condition.lock()
-            failure = error
-            condition.unlock()
+            return error
         }
-        condition.lock()
-        defer { condition.unlock() }
-        isDone = true
-        condition.broadcast()
-        return failure == nil
     }
 
     private var isCancelledNow: Bool {
@@ -162,26 +181,33 @@ final class SideTextIndex: @unchecked Sendable {
         return isCancelled
     }
 
-    /// The feed's `next`: the next run of units as a batch, waiting for one to be handed over.
-    private static let feedNext: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<annotext_feed_batch>?)
-        -> Int32 = { context, out in
-            guard let context, let out else { return 0 }
-            let index = Unmanaged<SideTextIndex>.fromOpaque(context).takeUnretainedValue()
-            return index.nextBatch(into: out) ? 1 : 0
-        }
-
-    private func nextBatch(into out: UnsafeMutablePointer<annotext_feed_batch>) -> Bool {
+    /// Takes the next waiting run, waiting for one to be handed over: nil when none will come.
+    fileprivate func nextRun() -> (base: Int64, records: [SentenceRecord])? {
         condition.lock()
+        defer { condition.unlock() }
         while waiting.isEmpty && !isClosed && !isCancelled { condition.wait() }
-        guard !isCancelled, !waiting.isEmpty else {
-            condition.unlock()
-            return false
-        }
-        let run = waiting.removeFirst()
-        condition.unlock()
-        batch.fill(run.records, base: run.base)
-        out.pointee = batch.view
-        return true
+        guard !isCancelled, !waiting.isEmpty else { return nil }
+        return waiting.removeFirst()
+    }
+}
+
+/// One build's source of units for `annotext_feed`: the runs it takes from its side index,
+/// laid out in its own batch.
+private final class Feed {
+    unowned let index: SideTextIndex
+    let batch = FeedBatch()
+
+    init(index: SideTextIndex) { self.index = index }
+
+    /// The feed's `next`: the next run of units as a batch.
+    static let next: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<annotext_feed_batch>?) -> Int32 = {
+        context, out in
+        guard let context, let out else { return 0 }
+        let feed = Unmanaged<Feed>.fromOpaque(context).takeUnretainedValue()
+        guard let run = feed.index.nextRun() else { return 0 }
+        feed.batch.fill(run.records, base: run.base)
+        out.pointee = feed.batch.view
+        return 1
     }
 }
 

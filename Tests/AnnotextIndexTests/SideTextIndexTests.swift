@@ -129,29 +129,56 @@ import Testing
         }
     }
 
+    /// Writes `documents` in one transaction without indexing their text, builds side indexes
+    /// of their units with `build` (given each document's units and the id of its unit 0), moves
+    /// those in, and checks the index.
+    func moveBuiltByHand(
+        _ documents: [AnnotatedDocument], at path: String,
+        _ build: ([(base: Int64, records: [SentenceRecord])]) throws -> [DatabaseQueue]
+    ) throws {
+        _ = try CorpusStore(path: path)
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        try queue.write { db in
+            var writer = try DocumentWriter(db: db, schemeHash: "h", ingestedAt: "now")
+            for document in documents { _ = try writer.write(document) }
+            let runs = documents.enumerated().map { k, annotated in
+                (base: CorpusSchema.firstSentenceID(ofDocument: Int64(k + 1)), records: annotated.sentences)
+            }
+            #expect(try TextIndexTransplant.move(from: build(runs), into: db))
+            try ConceptPostings.update(in: db)
+        }
+        try checkTextIndex(path)
+    }
+
+    @Test func unitsLeftWhenTheWriterFinishesAreSharedWithTheBuildThread() throws {
+        // Handed over faster than the build thread takes them, so that some are left at
+        // `finish`: the caller's thread then builds a second index from the rest.
+        let documents = Self.documents((0..<40).map { "d\($0).txt" }, units: 200)
+        try Fixtures.withCorpusPath { path in
+            try moveBuiltByHand(documents, at: path) { runs in
+                let side = try #require(SideTextIndex())
+                for run in runs { side.add(run.records, base: run.base) }
+                let built = try #require(side.finish())
+                #expect((1...2).contains(built.count))
+                return built
+            }
+            #expect(try count("text:unit", in: CorpusStore(path: path)) == 40 * 200)
+        }
+    }
+
     @Test func segmentsOfTwoSideIndexesMoveTogether() throws {
         let documents = Self.documents(["a.txt", "b.txt"], units: 500)
         try Fixtures.withCorpusPath { path in
-            _ = try CorpusStore(path: path)
-            let queue = try DatabaseQueue(path: path)
-            defer { try? queue.close() }
-            try queue.write { db in
-                var writer = try DocumentWriter(db: db, schemeHash: "h", ingestedAt: "now")
-                for document in documents { _ = try writer.write(document) }
-                // Index nothing in the writer: the two side indexes hold every unit.
-                let runs = documents.enumerated().map { k, annotated in
-                    (base: CorpusSchema.firstSentenceID(ofDocument: Int64(k + 1)), records: annotated.sentences)
-                }
-                var sides: [DatabaseQueue] = []
-                for run in runs {
+            try moveBuiltByHand(documents, at: path) { runs in
+                try runs.map { run in
                     let side = try #require(SideTextIndex(runs: [run]))
                     #expect(side.build())
-                    sides.append(side.queue)
+                    return side.queue
                 }
-                #expect(try TextIndexTransplant.move(from: sides, into: db))
-                try ConceptPostings.update(in: db)
             }
-            try checkTextIndex(path)
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
             let segments = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(DISTINCT segid) FROM sentences_fts_idx") }
             #expect(segments == 2)
             #expect(try count("text:word5", in: CorpusStore(path: path)) == 2 * (0..<500).filter { $0 % 11 == 5 }.count)
