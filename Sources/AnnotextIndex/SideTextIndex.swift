@@ -38,6 +38,8 @@ final class SideTextIndex: @unchecked Sendable {
     /// No more units will come: the builds end when they have taken the waiting ones.
     private var isClosed = false
     private var isCancelled = false
+    /// Whether any units were handed over.
+    private var hasUnits = false
     /// Whether the build thread's statement has ended, and how.
     private var isDone = false
     private var failure: (any Error)?
@@ -95,12 +97,13 @@ final class SideTextIndex: @unchecked Sendable {
         guard !records.isEmpty else { return }
         condition.lock()
         waiting.append((base, records))
+        hasUnits = true
         condition.signal()
         condition.unlock()
     }
 
-    /// Waits for the units handed over to be indexed: the databases that hold them, or nil when
-    /// a build failed.
+    /// Waits for the units handed over to be indexed: the databases that hold them (none when
+    /// no units came), or nil when a build failed.
     ///
     /// When runs are still waiting, the caller's thread builds a second index beside the
     /// build thread's, both taking the next waiting run as they are free, so that the build
@@ -123,7 +126,8 @@ final class SideTextIndex: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while !isDone { condition.wait() }
-        return failure == nil ? built : nil
+        guard failure == nil else { return nil }
+        return hasUnits ? built : []
     }
 
     /// Stops the build, what it built unused, and waits for its thread to end.

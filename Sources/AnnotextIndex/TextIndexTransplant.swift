@@ -48,6 +48,7 @@ enum TextIndexTransplant {
     /// written to `sentences_fts` in this transaction (its pending terms would be written after,
     /// and its deletions would then apply to the moved rows).
     static func move(from sides: [DatabaseQueue], into db: Database) throws -> Bool {
+        guard !sides.isEmpty else { return true }
         var moved = false
         try db.inSavepoint {
             for side in sides {

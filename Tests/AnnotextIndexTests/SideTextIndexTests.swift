@@ -185,6 +185,19 @@ import Testing
         }
     }
 
+    @Test func aTransactionThatWritesNoUnitsLeavesTheIndexAlone() throws {
+        try Fixtures.withCorpusPath { path in
+            let store = try CorpusStore(path: path)
+            store.sideTextIndexBytes.store(0, ordering: .relaxed)
+            let documents = Self.documents(["a.txt", "b.txt"], units: 50)
+            #expect(try store.write(documents, scheme: Fixtures.scheme) == [.added, .added])
+            let before = try indexRows(path)
+            #expect(try store.write(documents, scheme: Fixtures.scheme) == [.unchanged, .unchanged])
+            #expect(try indexRows(path) == before)
+            try checkTextIndex(path)
+        }
+    }
+
     @Test func aFailedWriteStopsTheSideIndexAndChangesNothing() throws {
         try Fixtures.withCorpusPath { path in
             let store = try CorpusStore(path: path)
