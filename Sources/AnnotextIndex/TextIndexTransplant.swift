@@ -71,7 +71,7 @@ enum TextIndexTransplant {
             let totals = try totals(of: "sentences_fts", in: db)?.adding(sideTotals)
         else { return false }
         let readPages = try side.makeStatement(sql: "SELECT id, block FROM \(sideTable)_data WHERE id >= ? AND id < ?")
-        let readTerms = try side.makeStatement(sql: "SELECT term, pgno FROM \(sideTable)_idx WHERE segid = ?")
+        let readTerms = try side.makeStatement(sql: "SELECT segid, term, pgno FROM \(sideTable)_idx WHERE segid = ?")
         let writePage = try db.makeStatement(sql: "INSERT INTO sentences_fts_data (id, block) VALUES (?, ?)")
         let writeTerm = try db.makeStatement(sql: "INSERT INTO sentences_fts_idx (segid, term, pgno) VALUES (?, ?, ?)")
         var used = Set(structure.levels.flatMap { $0.segments.map(\.id) })
@@ -83,15 +83,10 @@ enum TextIndexTransplant {
                 }
                 used.insert(id)
                 let from = segment.id << segmentShift
-                let pages = try Row.fetchCursor(readPages, arguments: [from, from + (1 << segmentShift)])
-                while let page = try pages.next() {
-                    let offset: Int64 = page[0] - from
-                    try writePage.execute(arguments: [(id << segmentShift) + offset, page[1] as DatabaseValue])
-                }
-                let terms = try Row.fetchCursor(readTerms, arguments: [segment.id])
-                while let term = try terms.next() {
-                    try writeTerm.execute(arguments: [id, term[0] as DatabaseValue, term[1] as DatabaseValue])
-                }
+                try copyRows(
+                    readPages, [from, from + (1 << segmentShift)], from: side, to: writePage, in: db,
+                    key: { ($0 - from) + (id << segmentShift) })
+                try copyRows(readTerms, [segment.id], from: side, to: writeTerm, in: db, key: { _ in id })
                 structure.appendToFirstLevel(
                     TextIndexStructure.Segment(id: id, firstPage: segment.firstPage, lastPage: segment.lastPage))
             }
@@ -102,6 +97,53 @@ enum TextIndexTransplant {
         try write.execute(arguments: [totalsRow, Data(totals.bytes)])
         return true
     }
+
+    /// Runs `read` with `arguments` and inserts each row it gives with `write`, column for
+    /// column, the first column (an integer) changed by `key`. The values go from one
+    /// connection to the other without a copy of their own (SQLITE_STATIC): a page of the index
+    /// is 4 KB, and a segment thousands of them.
+    private static func copyRows(
+        _ read: Statement, _ arguments: StatementArguments, from side: Database, to write: Statement,
+        in db: Database, key: (Int64) -> Int64
+    ) throws {
+        try read.setArguments(arguments)
+        let source = read.sqliteStatement
+        let target = write.sqliteStatement
+        defer {
+            sqlite3_reset(source)
+            sqlite3_clear_bindings(target)
+        }
+        let columns = sqlite3_column_count(source)
+        while true {
+            let code = sqlite3_step(source)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: error(side)) }
+            sqlite3_bind_int64(target, 1, key(sqlite3_column_int64(source, 0)))
+            for column in 1..<columns {
+                switch sqlite3_column_type(source, column) {
+                case SQLITE_INTEGER:
+                    sqlite3_bind_int64(target, column + 1, sqlite3_column_int64(source, column))
+                case SQLITE_BLOB:
+                    // Valid until `source` steps again, which is after `target` has run.
+                    // An empty blob reads as a null pointer, which would bind NULL.
+                    if let bytes = sqlite3_column_blob(source, column) {
+                        sqlite3_bind_blob(target, column + 1, bytes, sqlite3_column_bytes(source, column), nil)
+                    } else {
+                        sqlite3_bind_zeroblob(target, column + 1, 0)
+                    }
+                default:
+                    sqlite3_bind_value(target, column + 1, sqlite3_column_value(source, column))
+                }
+            }
+            let written = sqlite3_step(target)
+            sqlite3_reset(target)
+            guard written == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: written), message: error(db))
+            }
+        }
+    }
+
+    private static func error(_ db: Database) -> String { String(cString: sqlite3_errmsg(db.sqliteConnection)) }
 
     /// Makes FTS5 read the structure record again in this connection.
     ///
