@@ -34,8 +34,9 @@ extension CorpusStore {
     /// `write(_:contentHash:scheme:units:)` for a producer that can say when it is waiting:
     /// `nextUnits` is handed `whileWaiting`, which it may call, as often as it likes, instead of
     /// blocking until the next units are ready. `whileWaiting` indexes the text of the units
-    /// stored so far when there is enough of it (see `DocumentWriter.indexWhileWaiting`) and
-    /// says whether it did any work; when it did not, the producer had better do its own.
+    /// stored so far when there is enough of it and no side index does (see
+    /// `DocumentWriter.indexWhileWaiting`), and says whether it did any work; when it did not,
+    /// the producer had better do its own.
     public func write(
         _ document: Document, contentHash: String, scheme: ConceptScheme,
         units nextUnits: (_ whileWaiting: () throws -> Bool) throws -> [SentenceRecord]?

@@ -237,7 +237,9 @@ struct DocumentWriter {
     /// concept postings of their documents up to date (see `ConceptPostings`), once for all
     /// of them.
     ///
-    /// The text goes into the index at the end, in as few statements as possible: FTS5 writes
+    /// With a side index, its segments are moved in (`TextIndexTransplant`). Without one, or
+    /// when they cannot be, the text goes into the index at the end, in as few statements as
+    /// possible: FTS5 writes
     /// its pending terms out as a new segment at every statement that touches it (a statement
     /// savepoint flushes them), and merges those segments as they pile up. One statement per
     /// part of a document made a segment per part and cost twice the indexing time of one
@@ -268,7 +270,8 @@ struct DocumentWriter {
     ///
     /// The writer's work after the last units (indexing, then the commit) runs on one core
     /// while the others are idle; text indexed while it waits for units is taken off that
-    /// tail. It costs one more segment of the text index (see `waitingIndexTimes`).
+    /// tail. It costs one more segment of the text index (see `waitingIndexTimes`). Only for a
+    /// transaction without a side index, which takes the indexing off the writer altogether.
     mutating func indexWhileWaiting() throws -> Bool {
         // With a side index, the text is being indexed already, and must stay out of the
         // corpus index until it is moved in.
