@@ -52,6 +52,14 @@ extension CorpusStore {
         }
     }
 
+    /// Whether the corpus holds a document named `name`, whatever its content.
+    public func holds(named name: String) throws(IndexError) -> Bool {
+        try read { db in
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM documents WHERE name = ?")
+            return try Int.fetchOne(statement, arguments: [name]) != nil
+        }
+    }
+
     /// Whether the corpus holds the document `name` with this content hash, tagged by `scheme`:
     /// `write` would leave it as it is, so the caller need not tag it first.
     ///

@@ -125,10 +125,11 @@ public struct CorpusIngester: Sendable {
     /// the writer checks it then.)
     private func prepared(_ result: ReadResult, for store: CorpusStore) -> Prepared {
         let document = result.document
+        if document.text.utf8.count >= limits.streamingBytes {
+            return .streamed(document, contentHash: nil, result.warnings)
+        }
         let hash = AnnotatedDocument.contentHash(of: document)
-        if document.text.utf8.count >= limits.streamingBytes
-            || (try? store.holdsUnchanged(named: document.name, contentHash: hash, scheme: scheme)) == true
-        {
+        if (try? store.holdsUnchanged(named: document.name, contentHash: hash, scheme: scheme)) == true {
             return .streamed(document, contentHash: hash, result.warnings)
         }
         return .success(annotated(document, contentHash: hash), result.warnings)

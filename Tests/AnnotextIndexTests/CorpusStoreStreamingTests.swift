@@ -82,7 +82,10 @@ import Testing
             let store = try CorpusStore(path: path)
             let annotated = Fixtures.corpus[1]
             #expect(try !store.holdsUnchanged(named: "b.md", contentHash: annotated.contentHash, scheme: Fixtures.scheme))
+            #expect(try !store.holds(named: "b.md"))
             _ = try store.write(Fixtures.corpus, scheme: Fixtures.scheme)
+            #expect(try store.holds(named: "b.md"))
+            #expect(try !store.holds(named: "c.md"))
             #expect(try store.holdsUnchanged(named: "b.md", contentHash: annotated.contentHash, scheme: Fixtures.scheme))
             #expect(try !store.holdsUnchanged(named: "b.md", contentHash: "other", scheme: Fixtures.scheme))
             #expect(try !store.holdsUnchanged(named: "c.md", contentHash: annotated.contentHash, scheme: Fixtures.scheme))

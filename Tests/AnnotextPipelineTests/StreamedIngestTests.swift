@@ -103,6 +103,15 @@ import Testing
         #expect(try streamed.concepts() == whole.concepts())
         let again = try await ingester(streamingBytes: 4_000).ingest(files, into: streamed) { _ in }
         #expect(again.unchanged == files.count)
+        // A changed large file: hashed by the writer, which finds it changed.
+        let changed = folder.appendingPathComponent("docs/d5.txt")
+        try Data((Self.text(paragraphs: 60, seed: 9) + "\n\nA last word on the hegemon.\n").utf8).write(to: changed)
+        let wholeAgain = try await ingester(streamingBytes: Int.max).ingest(files, into: whole) { _ in }
+        let streamedAgain = try await ingester(streamingBytes: 4_000).ingest(files, into: streamed) { _ in }
+        #expect(streamedAgain.replaced == 1 && streamedAgain.unchanged == files.count - 1)
+        #expect(streamedAgain == wholeAgain)
+        #expect(try dump(streamed) == dump(whole))
+        #expect(try streamed.documents().map(\.contentHash) == whole.documents().map(\.contentHash))
     }
 
     @Test func streamedStandardInputIsOneDocument() throws {
