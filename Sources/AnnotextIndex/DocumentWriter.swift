@@ -40,9 +40,10 @@ struct DocumentWriter {
     /// The text index built beside the writer for this transaction, if it has one (see
     /// `SideTextIndex`); `unindexed` is kept all the same, for when it cannot be moved in.
     private var side: SideTextIndex?
-    /// Whether this transaction wrote to the text index itself (a deletion, or text indexed):
-    /// a side index can then no longer be moved in (see `TextIndexTransplant.move`).
-    private var wroteTextIndex = false
+    /// Whether this transaction indexed text itself: a side index holding the same units can
+    /// then no longer be moved in. (Deletions from the index, of a replaced document's old
+    /// units, are no obstacle: see `TextIndexTransplant.move`.)
+    private var indexedTextItself = false
     /// Whether `finishTransaction` moved a side index in (for tests).
     private(set) var movedSideTextIndex = false
     /// `indexWhileWaiting` indexes at least this much text, and at most this many times in a
@@ -131,8 +132,6 @@ struct DocumentWriter {
             id = existing["id"]
             outcome = .replaced
             try Self.deleteContent(ofDocument: id, in: db)
-            wroteTextIndex = true
-            side.take()?.cancel()
         } else {
             id = try Int64.fetchOne(nextDocumentID) ?? 1
             outcome = .added
@@ -247,7 +246,7 @@ struct DocumentWriter {
     mutating func finishTransaction() throws {
         if let side = side.take() {
             // A move that fails is rolled back, and the writer indexes the text itself.
-            if !wroteTextIndex, let built = side.finish(), (try? TextIndexTransplant.move(from: built, into: db)) == true
+            if !indexedTextItself, let built = side.finish(), (try? TextIndexTransplant.move(from: built, into: db)) == true
             {
                 unindexed = []
                 unindexedBytes = 0
@@ -283,7 +282,7 @@ struct DocumentWriter {
 
     /// Puts the text of the units in `unindexed` into the full-text index.
     private mutating func indexUnindexed() throws {
-        if !unindexed.isEmpty { wroteTextIndex = true }
+        if !unindexed.isEmpty { indexedTextItself = true }
         for range in unindexed {
             indexText.bind(range.lowerBound)
             indexText.bind(range.upperBound)

@@ -45,8 +45,14 @@ enum TextIndexTransplant {
 
     /// Moves every segment of the side indexes' `sides` into `sentences_fts`: false, with
     /// nothing changed, when their records are not as expected. The caller must not have
-    /// written to `sentences_fts` in this transaction (its pending terms would be written after,
-    /// and its deletions would then apply to the moved rows).
+    /// indexed any of the same units in `sentences_fts` itself.
+    ///
+    /// It may have deleted units from it (a replaced document's old units, whose ids the new
+    /// ones take): FTS5 keeps deletions as entries of their own, and an entry in a newer
+    /// segment overrides one in an older, so the deletions must be in a segment before the
+    /// moved ones. They are: opening a savepoint makes FTS5 write its pending entries out as a
+    /// segment (before SQLite opens the savepoint, so rolling it back keeps them), and the
+    /// moved segments are listed after it.
     static func move(from sides: [DatabaseQueue], into db: Database) throws -> Bool {
         guard !sides.isEmpty else { return true }
         var moved = false

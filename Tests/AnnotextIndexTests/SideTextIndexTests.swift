@@ -101,6 +101,38 @@ import Testing
         }
     }
 
+    @Test func aReplacedDocumentIsIndexedBesideTheWriterToo() throws {
+        // Its new units take the old ones' ids: the index's deletions of the old text must not
+        // hide the new text moved in after them.
+        try Fixtures.withCorpusPath { path in
+            _ = try CorpusStore(path: path)
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            func write(_ documents: [AnnotatedDocument]) throws -> Bool {
+                try queue.write { db in
+                    var writer = try DocumentWriter(db: db, schemeHash: "h", ingestedAt: "now", sideTextIndex: true)
+                    for document in documents { _ = try writer.write(document) }
+                    try writer.finishTransaction()
+                    return writer.movedSideTextIndex
+                }
+            }
+            let old = Self.documents(["a.txt", "b.txt"], units: 200)
+            #expect(try write(old))
+            // b.txt comes back with other words in its first units, and fewer units; a new
+            // document follows it.
+            var units = (0..<150).map { Fixtures.U("Doc1 unit \($0) says word\($0 % 11) about détente.") }
+            units[0] = Fixtures.U("A hegemon changed everything.")
+            let new = [Fixtures.document("b.txt", units), Self.documents(["x.txt", "c.txt"], units: 100)[1]]
+            #expect(try write(new))
+            try checkTextIndex(path)
+            let store = try CorpusStore(path: path)
+            #expect(try count("text:deterrence", in: store) == 200 + 100)
+            #expect(try count("text:detente", in: store) == 149)
+            #expect(try count("text:hegemon", in: store) == 1)
+            #expect(try count("text:doc1", in: store) == 149 + 100)
+        }
+    }
+
     @Test func aConnectionThatReadTheIndexBeforeAMoveDoesNotWriteItsOldCopyBack() throws {
         // FTS5 keeps the structure record it read until it next writes one or another
         // connection commits: a query on the writer's connection between two moves leaves it a
