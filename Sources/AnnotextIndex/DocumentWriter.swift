@@ -68,7 +68,6 @@ struct DocumentWriter {
     /// (`SideTextIndex`) when the corpus index can take what that builds.
     init(db: Database, schemeHash: String, ingestedAt: String, sideTextIndex: Bool = false) throws {
         self.db = db
-        if sideTextIndex, try TextIndexTransplant.canMove(into: db) { side = SideTextIndex() }
         self.schemeHash = schemeHash
         self.ingestedAt = ingestedAt
         let sentenceColumns = "INSERT INTO sentences (id, start, \"end\", kind, text) VALUES "
@@ -113,6 +112,9 @@ struct DocumentWriter {
                 """)
         insertDocumentText = try db.cachedStatement(
             sql: "INSERT INTO document_texts (doc_id, text, outside_units) VALUES (?, ?, ?)")
+        // Last, when nothing can throw any more: its thread waits for `finishTransaction` or
+        // `abandon`, which a writer that failed to initialize would never call.
+        if sideTextIndex, (try? TextIndexTransplant.canMove(into: db)) == true { side = SideTextIndex() }
     }
 
     /// Adds, replaces or skips one document.
