@@ -81,8 +81,6 @@ static int feed_filter(sqlite3_vtab_cursor *base, int plan, const char *planName
     cursor->eof = 0;
     cursor->source = (plan == 1 && argc == 1) ? sqlite3_value_pointer(argv[0], source_type) : NULL;
     // Before the first row: advancing from an empty batch asks the source for one.
-    cursor->row = 0;
-    cursor->batch.count = 0;
     return feed_advance(cursor);
 }
 
