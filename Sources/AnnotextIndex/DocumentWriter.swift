@@ -38,12 +38,12 @@ struct DocumentWriter {
     /// Times `indexWhileWaiting` indexed in this transaction.
     private var indexedWhileWaiting = 0
     /// The text index built beside the writer for this transaction, if it has one (see
-    /// `SideTextIndex`); `unindexed` is kept all the same, for when it cannot be moved in.
+    /// `SideTextIndex`); `unindexed` is kept all the same, for when it cannot be moved in. With
+    /// one, the writer indexes no text itself before `finishTransaction` (`indexWhileWaiting`
+    /// does nothing), so the units are in one index or the other, never both. (Deletions from
+    /// the index, of a replaced document's old units, are no obstacle: see
+    /// `TextIndexTransplant.move`.)
     private var side: SideTextIndex?
-    /// Whether this transaction indexed text itself: a side index holding the same units can
-    /// then no longer be moved in. (Deletions from the index, of a replaced document's old
-    /// units, are no obstacle: see `TextIndexTransplant.move`.)
-    private var indexedTextItself = false
     /// Whether `finishTransaction` moved a side index in (for tests).
     private(set) var movedSideTextIndex = false
     /// `indexWhileWaiting` indexes at least this much text, and at most this many times in a
@@ -240,22 +240,17 @@ struct DocumentWriter {
     ///
     /// With a side index, its segments are moved in (`TextIndexTransplant`). Without one, or
     /// when they cannot be, the text goes into the index at the end, in as few statements as
-    /// possible: FTS5 writes
-    /// its pending terms out as a new segment at every statement that touches it (a statement
-    /// savepoint flushes them), and merges those segments as they pile up. One statement per
-    /// part of a document made a segment per part and cost twice the indexing time of one
-    /// statement for all of it (C harness on prose.txt: 0.9–1.3 s against 0.5–0.7 s).
+    /// possible: FTS5 writes its pending terms out as a new segment at every statement that
+    /// touches it (a statement savepoint flushes them), and merges those segments as they pile
+    /// up. One statement per part of a document made a segment per part and cost twice the
+    /// indexing time of one statement for all of it (C harness on prose.txt: 0.9–1.3 s against
+    /// 0.5–0.7 s).
     mutating func finishTransaction() throws {
-        if let side = side.take() {
-            // A move that fails is rolled back, and the writer indexes the text itself.
-            if !indexedTextItself, let built = side.finish(), (try? TextIndexTransplant.move(from: built, into: db)) == true
-            {
-                unindexed = []
-                unindexedBytes = 0
-                movedSideTextIndex = true
-            } else {
-                side.cancel()
-            }
+        // A move that fails is rolled back, and the writer indexes the text itself.
+        if let built = side.take()?.finish(), (try? TextIndexTransplant.move(from: built, into: db)) == true {
+            unindexed = []
+            unindexedBytes = 0
+            movedSideTextIndex = true
         }
         try indexUnindexed()
         try ConceptPostings.update(in: db)
@@ -284,7 +279,6 @@ struct DocumentWriter {
 
     /// Puts the text of the units in `unindexed` into the full-text index.
     private mutating func indexUnindexed() throws {
-        if !unindexed.isEmpty { indexedTextItself = true }
         for range in unindexed {
             indexText.bind(range.lowerBound)
             indexText.bind(range.upperBound)

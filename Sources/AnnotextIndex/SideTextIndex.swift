@@ -51,14 +51,7 @@ final class SideTextIndex: @unchecked Sendable {
     /// a side index (the writer then indexes in its own connection).
     convenience init?() {
         self.init(runs: nil)
-        let thread = Thread { [self] in
-            let outcome = build(into: queue, onBuildThread: true)
-            condition.lock()
-            failure = outcome
-            isDone = true
-            condition.broadcast()
-            condition.unlock()
-        }
+        let thread = Thread { [self] in build(onBuildThread: true) }
         thread.name = "annotext side text index"
         thread.start()
     }
@@ -143,14 +136,17 @@ final class SideTextIndex: @unchecked Sendable {
         while !isDone { condition.wait() }
     }
 
-    /// Builds the index of the runs given at `init(runs:)` on the caller's thread: false when
-    /// it failed.
-    func build() -> Bool {
-        let outcome = build(into: queue)
+    /// Builds this side index's own database from the runs handed over, and records that it
+    /// is done: false when it failed. The build thread's work, or the caller's for a side index
+    /// of given runs (`init(runs:)`).
+    @discardableResult
+    func build(onBuildThread: Bool = false) -> Bool {
+        let outcome = build(into: queue, onBuildThread: onBuildThread)
         condition.lock()
         defer { condition.unlock() }
         failure = outcome
         isDone = true
+        condition.broadcast()
         return outcome == nil
     }
 

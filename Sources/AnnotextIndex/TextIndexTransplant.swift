@@ -22,8 +22,9 @@ import GRDB
 /// options and format version, and records that parse exactly. Anything else, and the writer
 /// indexes the text itself.
 enum TextIndexTransplant {
-    /// SQLite versions whose FTS5 records have the layout read here: 3.43 added a second layout
-    /// of the structure record, so versions from it on are not trusted.
+    /// SQLite versions whose FTS5 records have the layout read here (checked on 3.40): later
+    /// versions extend the structure record for new kinds of index, so from 3.43 on (the first
+    /// of those kinds, contentless-delete tables) they are not trusted.
     static let isSupported: Bool = {
         let version = sqlite3_libversion_number()
         return version >= 3_035_000 && version < 3_043_000
@@ -57,47 +58,55 @@ enum TextIndexTransplant {
         guard !sides.isEmpty else { return true }
         var moved = false
         try db.inSavepoint {
-            for side in sides {
-                moved = try side.inDatabase { try moveSegments(from: $0, into: db) }
-                if !moved { return .rollback }
-            }
+            moved = try moveSegments(from: sides, into: db)
+            guard moved else { return .rollback }
             try forgetCachedStructure(in: db)
             return .commit
         }
         return moved
     }
 
-    private static func moveSegments(from side: Database, into db: Database) throws -> Bool {
+    /// Copies the segments of every side index and lists them in the corpus index's structure
+    /// record, read and written once for all of them: false when a record is not as expected.
+    private static func moveSegments(from sides: [DatabaseQueue], into db: Database) throws -> Bool {
         let sideTable = SideTextIndex.table
-        guard
-            try formatVersion(of: sideTable, in: side) == formatVersion(of: "sentences_fts", in: db),
-            let sideStructure = try structure(of: sideTable, in: side),
-            var structure = try structure(of: "sentences_fts", in: db),
-            let sideTotals = try totals(of: sideTable, in: side),
-            let totals = try totals(of: "sentences_fts", in: db)?.adding(sideTotals)
+        let version = try formatVersion(of: "sentences_fts", in: db)
+        guard var structure = try structure(of: "sentences_fts", in: db), var totals = try totals(of: "sentences_fts", in: db)
         else { return false }
-        let readPages = try side.makeStatement(sql: "SELECT id, block FROM \(sideTable)_data WHERE id >= ? AND id < ?")
-        let readTerms = try side.makeStatement(sql: "SELECT segid, term, pgno FROM \(sideTable)_idx WHERE segid = ?")
         let writePage = try db.makeStatement(sql: "INSERT INTO sentences_fts_data (id, block) VALUES (?, ?)")
         let writeTerm = try db.makeStatement(sql: "INSERT INTO sentences_fts_idx (segid, term, pgno) VALUES (?, ?, ?)")
         var used = Set(structure.levels.flatMap { $0.segments.map(\.id) })
-        // Oldest first (the deepest level), so that they keep their order among themselves.
-        for level in sideStructure.levels.reversed() {
-            for segment in level.segments {
-                guard let id = (1...TextIndexStructure.maximumSegmentID).first(where: { !used.contains($0) }) else {
-                    return false
+        for side in sides {
+            let moved = try side.inDatabase { side -> Bool in
+                guard try formatVersion(of: sideTable, in: side) == version,
+                    let sideStructure = try Self.structure(of: sideTable, in: side),
+                    let sideTotals = try Self.totals(of: sideTable, in: side)
+                else { return false }
+                let readPages = try side.makeStatement(
+                    sql: "SELECT id, block FROM \(sideTable)_data WHERE id >= ? AND id < ?")
+                let readTerms = try side.makeStatement(
+                    sql: "SELECT segid, term, pgno FROM \(sideTable)_idx WHERE segid = ?")
+                // Oldest first (the deepest level), so that they keep their order among themselves.
+                for level in sideStructure.levels.reversed() {
+                    for segment in level.segments {
+                        guard let id = (1...TextIndexStructure.maximumSegmentID).first(where: { !used.contains($0) })
+                        else { return false }
+                        used.insert(id)
+                        let from = segment.id << segmentShift
+                        try copyRows(
+                            readPages, [from, from + (1 << segmentShift)], from: side, to: writePage, in: db,
+                            key: { ($0 - from) + (id << segmentShift) })
+                        try copyRows(readTerms, [segment.id], from: side, to: writeTerm, in: db, key: { _ in id })
+                        structure.appendToFirstLevel(
+                            TextIndexStructure.Segment(id: id, firstPage: segment.firstPage, lastPage: segment.lastPage))
+                    }
                 }
-                used.insert(id)
-                let from = segment.id << segmentShift
-                try copyRows(
-                    readPages, [from, from + (1 << segmentShift)], from: side, to: writePage, in: db,
-                    key: { ($0 - from) + (id << segmentShift) })
-                try copyRows(readTerms, [segment.id], from: side, to: writeTerm, in: db, key: { _ in id })
-                structure.appendToFirstLevel(
-                    TextIndexStructure.Segment(id: id, firstPage: segment.firstPage, lastPage: segment.lastPage))
+                structure.writeCounter &+= sideStructure.writeCounter
+                totals = totals.adding(sideTotals)
+                return true
             }
+            guard moved else { return false }
         }
-        structure.writeCounter &+= sideStructure.writeCounter
         let write = try db.makeStatement(sql: "INSERT OR REPLACE INTO sentences_fts_data (id, block) VALUES (?, ?)")
         try write.execute(arguments: [structureRow, Data(structure.bytes)])
         try write.execute(arguments: [totalsRow, Data(totals.bytes)])

@@ -99,12 +99,16 @@ extension CorpusIngester {
             // A name the corpus does not hold: the tagging starts now, and the hash (35 ms on
             // prose.txt's 22 MB, on one core, while the other would wait) is computed beside
             // it; otherwise the hash says first whether the document must be tagged at all.
-            if contentHash == nil, try !store.holds(named: document.name) { records.start() }
+            var isNew = false
+            if contentHash == nil { isNew = try !store.holds(named: document.name) }
+            if isNew { records.start() }
             let contentHash = contentHash ?? AnnotatedDocument.contentHash(of: document)
             // Unchanged: no write transaction at all (a folder of unchanged files would
             // otherwise commit once per file).
             var outcome = WriteOutcome.unchanged
-            if try !store.holdsUnchanged(named: document.name, contentHash: contentHash, scheme: scheme) {
+            var mustWrite = isNew
+            if !isNew { mustWrite = try !store.holdsUnchanged(named: document.name, contentHash: contentHash, scheme: scheme) }
+            if mustWrite {
                 records.start()
                 outcome = try store.write(document, contentHash: contentHash, scheme: scheme) { whileWaiting in
                     try records.next(whileWaiting: whileWaiting)
